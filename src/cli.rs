@@ -1,0 +1,192 @@
+//! The command line: `ormlint [check] [PATHS]`, `ormlint rules`, `ormlint explain <RULE>`.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::emit::{self, ColorMode, Format, Summary};
+use crate::source_db::SourceDb;
+use crate::{discover, graph, parse, resolve, rules};
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Exit codes (DESIGN.md 2.1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// No error-level finding.
+    Clean = 0,
+    /// At least one error (or a warning with `--deny-warnings`).
+    Findings = 1,
+    /// ormlint could not do its job.
+    Failure = 2,
+}
+
+impl From<ExitStatus> for std::process::ExitCode {
+    fn from(status: ExitStatus) -> Self {
+        std::process::ExitCode::from(status as u8)
+    }
+}
+
+#[derive(Parser, Debug)]
+#[command(name = "ormlint", version, about = "Static analyzer for ORM relationship definitions (SeaORM)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyze Rust sources (the default command).
+    Check(CheckArgs),
+    /// List every rule with its default level and summary.
+    Rules,
+    /// Print a rule's documentation.
+    Explain {
+        /// A rule name, as `ormlint rules` lists it.
+        rule: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Files or directories to analyze.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Full)]
+    format: Format,
+    /// When to colour the full format.
+    #[arg(long, value_enum, default_value_t = ColorMode::Auto)]
+    color: ColorMode,
+    /// Exit with 1 on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Parser threads (default: one per core).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+/// Everything a check produced, for the CLI and for tests.
+pub struct CheckOutput {
+    pub db: SourceDb,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Problems that did not stop the run (unreadable directories, bad manifests).
+    pub warnings: Vec<String>,
+}
+
+/// Run the pipeline on `paths`: discover, parse, resolve, graph, rules, sort.
+pub fn check(paths: &[PathBuf]) -> Result<CheckOutput, String> {
+    let found = discover::discover(paths).map_err(|e| e.0)?;
+    let (packages, mut warnings) = discover::find_packages(&found.manifests);
+    warnings.extend(found.warnings);
+    let parsed = parse::parse_all(&found.sources);
+    let tree = resolve::ModuleTree::build(&parsed, &packages, paths);
+    let project = resolve::build_project(&tree, &parsed);
+    let relation_graph = graph::RelationGraph::build(&project);
+    let mut diagnostics = rules::run_all(&rules::Context { project: &project, graph: &relation_graph });
+    drop(tree);
+    let mut db = SourceDb::default();
+    for file in parsed {
+        db.add(file.display, file.path, file.text);
+    }
+    emit::sort(&db, &mut diagnostics);
+    diagnostics.dedup();
+    Ok(CheckOutput { db, diagnostics, warnings })
+}
+
+/// Parse `args` (including the program name) and run; never panics on user input.
+pub fn run(mut args: Vec<OsString>) -> ExitStatus {
+    // `check` is the default subcommand: `ormlint src/` means `ormlint check src/`.
+    let known = ["check", "rules", "explain", "help", "-h", "--help", "-V", "--version"];
+    if args.get(1).is_none_or(|a| !known.iter().any(|k| a == k)) {
+        args.insert(1.min(args.len()), "check".into());
+    }
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() { ExitStatus::Failure } else { ExitStatus::Clean };
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let status = match cli.command {
+        Command::Rules => list_rules(&mut out),
+        Command::Explain { rule } => explain(&mut out, &rule),
+        Command::Check(args) => run_check(&mut out, args),
+    };
+    let _ = out.flush();
+    status
+}
+
+fn list_rules(out: &mut dyn Write) -> ExitStatus {
+    let width = rules::RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    for rule in rules::RULES {
+        let _ = writeln!(
+            out,
+            "{:width$}  {:7}  {:8}  {}",
+            rule.name,
+            rule.default_severity.as_str(),
+            rule.family,
+            rule.summary
+        );
+    }
+    ExitStatus::Clean
+}
+
+fn explain(out: &mut dyn Write, name: &str) -> ExitStatus {
+    match rules::find(name) {
+        Some(rule) => {
+            let _ = out.write_all(rule.doc.as_bytes());
+            ExitStatus::Clean
+        }
+        None => {
+            let suggestion = rules::RULES
+                .iter()
+                .map(|r| (strsim::damerau_levenshtein(r.name, name), r.name))
+                .min()
+                .filter(|(d, _)| *d <= 3)
+                .map(|(_, n)| format!(" (did you mean `{n}`?)"))
+                .unwrap_or_default();
+            eprintln!("error: unknown rule `{name}`{suggestion}; `ormlint rules` lists them");
+            ExitStatus::Failure
+        }
+    }
+}
+
+fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        // syn recurses once per nesting level; give deep (but accepted) files room.
+        .stack_size(64 << 20)
+        .build();
+    let result = match pool {
+        Ok(pool) => pool.install(|| check(&args.paths)),
+        Err(err) => Err(format!("cannot start worker threads: {err}")),
+    };
+    let output = match result {
+        Ok(output) => output,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitStatus::Failure;
+        }
+    };
+    for warning in &output.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let summary = Summary::of(output.db.len(), &output.diagnostics);
+    if let Err(err) = emit::emit(out, args.format, args.color, &output.db, &output.diagnostics, summary) {
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write output: {err}");
+            return ExitStatus::Failure;
+        }
+    }
+    let failing = output
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error || (args.deny_warnings && d.severity == Severity::Warning));
+    if failing {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    }
+}

@@ -1,0 +1,109 @@
+//! Stage 4: the relationship graph. Nodes are entities, edges are declared
+//! relations (and the junction hops of many-to-many relations). Rules ask it
+//! "what does B declare towards A" in time proportional to B's relations.
+
+use crate::model::{EntityId, Project, RelDefKind, RelKind, Relation, Target};
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::HashSet;
+
+/// One edge: relation `index` of entity `owner`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelationEdge {
+    pub owner: EntityId,
+    pub index: usize,
+}
+
+pub struct RelationGraph {
+    graph: DiGraph<EntityId, RelationEdge>,
+    /// (a, b): `a` declares something towards `b` (a relation, a hand-written
+    /// `Related<b>`, a `Linked`, or `b` is the junction of one of `a`'s M:N).
+    mentions: HashSet<(EntityId, EntityId)>,
+    /// Entities with a relation, `Related` or `Linked` target that did not
+    /// resolve: what they declare is not fully known.
+    incomplete: HashSet<EntityId>,
+}
+
+impl RelationGraph {
+    pub fn build(project: &Project) -> Self {
+        let mut graph = DiGraph::with_capacity(project.entities.len(), 0);
+        for entity in &project.entities {
+            graph.add_node(entity.id);
+        }
+        let mut mentions = HashSet::new();
+        let mut incomplete = HashSet::new();
+        for entity in &project.entities {
+            let a = entity.id;
+            let unresolved = entity.relations.iter().any(|r| r.target.entity().is_none())
+                || entity.related_impls.iter().any(|r| r.target.entity().is_none());
+            if unresolved {
+                incomplete.insert(a);
+            }
+            for (index, relation) in entity.relations.iter().enumerate() {
+                if let Some(b) = relation.target.entity() {
+                    graph.add_edge(NodeIndex::new(a), NodeIndex::new(b), RelationEdge { owner: a, index });
+                    mentions.insert((a, b));
+                }
+                if let Some(j) = relation.via.as_ref().and_then(|v| v.junction.entity()) {
+                    mentions.insert((a, j));
+                }
+            }
+            for related in &entity.related_impls {
+                if let Some(b) = related.target.entity() {
+                    mentions.insert((a, b));
+                }
+                for def in related.via.iter().chain(&related.to) {
+                    if let RelDefKind::Variant { owner: Some(j), .. } | RelDefKind::RelatedTo { owner: Some(j), .. } =
+                        def.kind
+                    {
+                        mentions.insert((a, j));
+                    }
+                }
+            }
+            for linked in &entity.linked {
+                for (target, _) in linked.from.iter().chain(&linked.to) {
+                    if let Target::Entity(b) = target {
+                        mentions.insert((a, *b));
+                    }
+                }
+            }
+        }
+        RelationGraph { graph, mentions, incomplete }
+    }
+
+    /// Relations `from` declares whose target is `to`.
+    pub fn relations_between<'p>(
+        &self,
+        project: &'p Project,
+        from: EntityId,
+        to: EntityId,
+    ) -> Vec<&'p Relation> {
+        let mut found: Vec<(usize, &'p Relation)> = self
+            .graph
+            .edges_connecting(NodeIndex::new(from), NodeIndex::new(to))
+            .map(|e| (e.weight().index, &project.entities[e.weight().owner].relations[e.weight().index]))
+            .collect();
+        // Declaration order, whatever order petgraph keeps edges in.
+        found.sort_by_key(|(index, _)| *index);
+        found.into_iter().map(|(_, r)| r).collect()
+    }
+
+    /// `belongs_to` relations of `child` that point at `parent`.
+    pub fn belongs_to_back<'p>(&self, project: &'p Project, child: EntityId, parent: EntityId) -> Vec<&'p Relation> {
+        self.relations_between(project, child, parent).into_iter().filter(|r| r.kind == RelKind::BelongsTo).collect()
+    }
+
+    /// Whether `a` declares anything at all towards `b`.
+    pub fn mentions(&self, a: EntityId, b: EntityId) -> bool {
+        self.mentions.contains(&(a, b))
+    }
+
+    /// Whether some of `entity`'s targets did not resolve, so the absence of a
+    /// declaration there proves nothing.
+    pub fn is_incomplete(&self, entity: EntityId) -> bool {
+        self.incomplete.contains(&entity)
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+}

@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    ormlint::run(std::env::args_os().collect()).into()
+}

@@ -1,0 +1,204 @@
+//! The ORM-neutral model every rule reads. Frontends (today: SeaORM in
+//! [`crate::parse::seaorm`] + [`crate::resolve`]) fill it; rules never look at
+//! ORM syntax except through it.
+
+use crate::diagnostic::Span;
+pub use crate::parse::facts::{EntityFormat, RelKind};
+
+pub type EntityId = usize;
+
+/// All entities of the analyzed project.
+#[derive(Debug, Default)]
+pub struct Project {
+    pub entities: Vec<Entity>,
+    pub ignored_attributes: Vec<IgnoredAttribute>,
+    pub input_failures: Vec<InputFailure>,
+}
+
+impl Project {
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id]
+    }
+}
+
+#[derive(Debug)]
+pub struct Entity {
+    pub id: EntityId,
+    /// The module that declares it, as users write it from a sibling: `cake`.
+    pub name: String,
+    /// The full module path: `entity::cake`.
+    pub module_path: String,
+    pub format: EntityFormat,
+    pub table: Option<String>,
+    /// The `Model` (or `Entity`) identifier.
+    pub span: Span,
+    /// `enum Relation`, where new variants go.
+    pub relation_enum: Option<Span>,
+    pub columns: Vec<Column>,
+    pub relations: Vec<Relation>,
+    pub related_impls: Vec<RelatedImpl>,
+    pub linked: Vec<Linked>,
+}
+
+impl Entity {
+    /// A column by its `Column` enum variant (`CakeId`).
+    pub fn column(&self, variant: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.variant == variant)
+    }
+
+    /// A relation by its `Relation` enum variant.
+    pub fn relation_variant(&self, variant: &str) -> Option<&Relation> {
+        self.relations.iter().find(|r| r.variant.as_deref() == Some(variant))
+    }
+}
+
+#[derive(Debug)]
+pub struct Column {
+    pub name: String,
+    pub variant: String,
+    /// Comparable type text after aliases: `i32`, `Uuid`.
+    pub rust_type: String,
+    pub nullable: bool,
+    pub primary_key: bool,
+    pub unique: bool,
+    pub span: Span,
+}
+
+/// Where a path led.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Entity(EntityId),
+    /// Not in the analyzed sources.
+    Unresolved {
+        text: String,
+        suggestion: Option<String>,
+        /// The path names a module that exists but declares no entity.
+        module_without_entity: bool,
+        /// The path goes through a file that failed to parse: say nothing more.
+        through_broken_file: bool,
+    },
+}
+
+impl Target {
+    pub fn entity(&self) -> Option<EntityId> {
+        match self {
+            Target::Entity(e) => Some(*e),
+            Target::Unresolved { .. } => None,
+        }
+    }
+}
+
+/// A name written in an attribute, with where it was written.
+#[derive(Clone, Debug)]
+pub struct Named {
+    pub name: String,
+    pub span: Span,
+}
+
+/// A column named by a relation's `from`/`to`.
+#[derive(Clone, Debug)]
+pub struct ColumnRef {
+    /// The entity whose column this is (None when its path did not resolve).
+    pub entity: Option<EntityId>,
+    pub variant: String,
+    /// As written: `super::cake::Column::Id`, `user_id`.
+    pub text: String,
+    pub span: Span,
+}
+
+/// Dense M:N: `via = "junction"` or `"junction::Variant"`.
+#[derive(Clone, Debug)]
+pub struct Via {
+    pub junction: Target,
+    /// The junction variant named after `::`, if any.
+    pub variant: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Relation {
+    pub kind: RelKind,
+    pub format: EntityFormat,
+    /// Dense: whether `belongs_to`/`has_one`/`has_many`/`self_ref` was written
+    /// (without it the macro generates no `Relation` variant).
+    pub declared: bool,
+    pub variant: Option<String>,
+    pub field: Option<String>,
+    pub target: Target,
+    pub target_span: Span,
+    pub from: Vec<ColumnRef>,
+    pub to: Vec<ColumnRef>,
+    pub via: Option<Via>,
+    pub via_rel: Option<Named>,
+    pub relation_enum: Option<Named>,
+    pub relation_reverse: Option<Named>,
+    pub self_ref: bool,
+    pub reverse: bool,
+    pub on_delete: Option<Named>,
+    pub on_update: Option<Named>,
+    /// The whole declaration: where findings about the relation point.
+    pub span: Span,
+}
+
+impl Relation {
+    /// How users name it: the field (`posts`) or the variant (`Post`).
+    pub fn label(&self) -> String {
+        self.field.clone().or_else(|| self.variant.clone()).unwrap_or_default()
+    }
+}
+
+/// A `RelationDef` expression in `to()`/`via()`/`link()`.
+#[derive(Clone, Debug)]
+pub struct RelDef {
+    pub kind: RelDefKind,
+    pub rev: bool,
+    pub span: Span,
+    /// As written, for messages.
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub enum RelDefKind {
+    /// `owner::Relation::Variant.def()`.
+    Variant { owner: Option<EntityId>, variant: String },
+    /// `<Owner as Related<Target>>::to()`.
+    RelatedTo { owner: Option<EntityId>, target: Option<EntityId> },
+    Opaque,
+}
+
+/// A hand-written `impl Related<Target> for Entity`.
+#[derive(Debug)]
+pub struct RelatedImpl {
+    pub target: Target,
+    pub target_span: Span,
+    pub to: Option<RelDef>,
+    pub via: Option<RelDef>,
+    pub span: Span,
+}
+
+/// `impl Linked for Name`.
+#[derive(Debug)]
+pub struct Linked {
+    pub name: String,
+    pub from: Option<(Target, Span)>,
+    pub to: Option<(Target, Span)>,
+    pub hops: Vec<RelDef>,
+    pub span: Span,
+}
+
+/// A later `#[sea_orm]` attribute with relation keys, which SeaORM ignores.
+#[derive(Debug)]
+pub struct IgnoredAttribute {
+    pub keys: Vec<String>,
+    pub owner: String,
+    pub span: Span,
+    /// The first attribute, the one SeaORM reads.
+    pub first: Option<Span>,
+}
+
+/// A file that could not be analyzed.
+#[derive(Debug)]
+pub struct InputFailure {
+    pub span: Span,
+    pub message: String,
+}

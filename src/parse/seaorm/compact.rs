@@ -1,0 +1,94 @@
+//! `DeriveEntityModel` structs (compact and dense) and `DeriveRelation` enums.
+
+use super::super::attrs::sea_orm_attrs;
+use super::super::extract::ident;
+use super::super::facts::{ColumnFacts, EntityFormat, ModelFacts, RelKind, RelationFacts, SeaOrmFacts};
+use super::{dense, first_relation_attr, type_fact};
+use heck::ToUpperCamelCase;
+use syn::spanned::Spanned;
+
+/// A `Model` struct with `DeriveEntityModel`: its columns and, in the dense
+/// format, its relation fields.
+pub fn entity_model(item: &syn::ItemStruct, format: EntityFormat, facts: &mut SeaOrmFacts) {
+    let struct_attrs = sea_orm_attrs(&item.attrs);
+    let table_name = struct_attrs.iter().find_map(|a| a.str("table_name"));
+    let mut columns = Vec::new();
+    for field in &item.fields {
+        let Some(name) = field.ident.as_ref().map(ident) else { continue };
+        if format == EntityFormat::Dense {
+            if let Some(relation) = dense::relation_field(field, &name, facts) {
+                facts.relations.push(relation);
+                continue;
+            }
+        } else if dense::relation_type(&field.ty).is_some() {
+            // `compact_model` relation fields: loader fields, not columns.
+            continue;
+        }
+        let attrs = sea_orm_attrs(&field.attrs);
+        if attrs.iter().any(|a| a.has("ignore")) {
+            continue;
+        }
+        let mut ty = type_fact(&field.ty);
+        ty.optional |= attrs.iter().any(|a| a.has("nullable"));
+        let variant = attrs
+            .iter()
+            .find_map(|a| a.str("enum_name"))
+            .map(|n| n.name)
+            .unwrap_or_else(|| name.to_upper_camel_case());
+        columns.push(ColumnFacts {
+            variant,
+            primary_key: attrs.iter().any(|a| a.has("primary_key")),
+            unique: attrs.iter().any(|a| a.has("unique")),
+            span: field_span(field),
+            name,
+            ty,
+        });
+    }
+    facts.model = Some(ModelFacts { format, table_name, name_span: item.ident.span().byte_range(), columns });
+}
+
+/// `#[derive(DeriveRelation)] enum Relation { #[sea_orm(belongs_to = "..", ..)] X, .. }`.
+pub fn relation_enum(item: &syn::ItemEnum, facts: &mut SeaOrmFacts) {
+    for variant in &item.variants {
+        let name = ident(&variant.ident);
+        let Some(attr) = first_relation_attr(&variant.attrs, &name, facts) else { continue };
+        let (kind, key) = if attr.has("belongs_to") {
+            (RelKind::BelongsTo, "belongs_to")
+        } else if attr.has("has_one") {
+            (RelKind::HasOne, "has_one")
+        } else if attr.has("has_many") {
+            (RelKind::HasMany, "has_many")
+        } else {
+            continue;
+        };
+        let ident_range = variant.ident.span().byte_range();
+        facts.relations.push(RelationFacts {
+            format: EntityFormat::Compact,
+            kind,
+            declared: true,
+            variant: Some(name),
+            field: None,
+            target: attr.path(key),
+            from: attr.columns("from"),
+            to: attr.columns("to"),
+            via: None,
+            via_rel: attr.str("via_rel"),
+            relation_enum: None,
+            relation_reverse: None,
+            self_ref: false,
+            reverse: false,
+            on_delete: attr.str("on_delete"),
+            on_update: attr.str("on_update"),
+            span: attr.span.start..ident_range.end,
+        });
+    }
+}
+
+/// A field without its attributes: `pub cake_id: i32`.
+pub fn field_span(field: &syn::Field) -> std::ops::Range<usize> {
+    let start = match &field.vis {
+        syn::Visibility::Inherited => field.ident.as_ref().map_or_else(|| field.ty.span(), |i| i.span()),
+        vis => vis.span(),
+    };
+    start.byte_range().start..field.ty.span().byte_range().end
+}

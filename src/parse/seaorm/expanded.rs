@@ -1,0 +1,202 @@
+//! The expanded format: every trait impl written by hand.
+
+use super::super::extract::ident;
+use super::super::facts::{
+    ColumnDefFact, ColumnFacts, ColumnRefFact, EntityFormat, ModelFacts, NameFact, RelKind, RelationFacts,
+    SeaOrmFacts,
+};
+use super::super::rel_expr::{block_value, path_segments};
+use super::type_fact;
+use heck::ToUpperCamelCase;
+use syn::spanned::Spanned;
+use syn::{Expr, ImplItem, Pat};
+
+/// `#[derive(DeriveModel)] struct Model`: the column types.
+pub fn model_struct(item: &syn::ItemStruct, facts: &mut SeaOrmFacts) {
+    let columns = item
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let name = ident(field.ident.as_ref()?);
+            Some(ColumnFacts {
+                variant: name.to_upper_camel_case(),
+                ty: type_fact(&field.ty),
+                primary_key: false,
+                unique: false,
+                span: super::compact::field_span(field),
+                name,
+            })
+        })
+        .collect();
+    facts.model = Some(ModelFacts {
+        format: EntityFormat::Expanded,
+        table_name: None,
+        name_span: item.ident.span().byte_range(),
+        columns,
+    });
+}
+
+pub fn column_enum(item: &syn::ItemEnum, facts: &mut SeaOrmFacts) {
+    facts.column_enum = Some(
+        item.variants
+            .iter()
+            .map(|v| NameFact { name: ident(&v.ident), span: v.ident.span().byte_range() })
+            .collect(),
+    );
+}
+
+/// `impl EntityName for Entity { fn table_name(&self) -> &str { "cake" } }`.
+pub fn entity_name(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
+    for method in methods(item) {
+        if method.sig.ident != "table_name" {
+            continue;
+        }
+        if let Some(Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })) = block_value(&method.block) {
+            facts.table_name_impl = Some(NameFact { name: s.value(), span: s.span().byte_range() });
+        }
+    }
+}
+
+/// `impl ColumnTrait for Column { fn def(&self) { match self { Self::X => ..def().null() } } }`.
+pub fn column_trait(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
+    for arm in def_match_arms(item) {
+        let Some(variant) = arm_variant(&arm.pat) else { continue };
+        let calls = method_names(&arm.body);
+        facts.column_defs.push(ColumnDefFact {
+            variant,
+            nullable: calls.iter().any(|c| c == "null"),
+            unique: calls.iter().any(|c| c == "unique"),
+        });
+    }
+}
+
+/// `impl RelationTrait for Relation { fn def(&self) { match self { Self::X => Entity::belongs_to(..).from(..).to(..).into() } } }`.
+pub fn relation_trait(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
+    for arm in def_match_arms(item) {
+        let Some(variant) = arm_variant(&arm.pat) else { continue };
+        let Some(relation) = builder_chain(&arm.body, variant, arm.pat.span().byte_range().start) else { continue };
+        facts.relations.push(relation);
+    }
+}
+
+fn methods(item: &syn::ItemImpl) -> impl Iterator<Item = &syn::ImplItemFn> {
+    item.items.iter().filter_map(|i| match i {
+        ImplItem::Fn(f) => Some(f),
+        _ => None,
+    })
+}
+
+fn def_match_arms(item: &syn::ItemImpl) -> Vec<&syn::Arm> {
+    methods(item)
+        .filter(|m| m.sig.ident == "def")
+        .filter_map(|m| match block_value(&m.block) {
+            Some(Expr::Match(m)) => Some(m.arms.iter().collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+/// `Self::X` / `Relation::X` -> `X`.
+fn arm_variant(pat: &Pat) -> Option<String> {
+    match pat {
+        Pat::Path(p) => p.path.segments.last().map(|s| ident(&s.ident)),
+        Pat::Ident(i) => Some(ident(&i.ident)),
+        _ => None,
+    }
+}
+
+/// Every method name in a call chain, outermost first.
+fn method_names(expr: &Expr) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut current = expr;
+    while let Expr::MethodCall(m) = current {
+        names.push(m.method.to_string());
+        current = &m.receiver;
+    }
+    names
+}
+
+/// Read `Entity::belongs_to(T).from(..).to(..).on_delete(..).into()`.
+fn builder_chain(expr: &Expr, variant: String, start: usize) -> Option<RelationFacts> {
+    let mut from = Vec::new();
+    let mut to = Vec::new();
+    let mut on_delete = None;
+    let mut on_update = None;
+    let mut current = expr;
+    loop {
+        match current {
+            Expr::MethodCall(m) => {
+                let arg = m.args.first();
+                match (m.method.to_string().as_str(), arg) {
+                    ("from", Some(arg)) => from = column_refs(arg),
+                    ("to", Some(arg)) => to = column_refs(arg),
+                    ("on_delete", Some(arg)) => on_delete = action(arg),
+                    ("on_update", Some(arg)) => on_update = action(arg),
+                    _ => {}
+                }
+                current = &m.receiver;
+            }
+            Expr::Call(call) => {
+                let Expr::Path(func) = &*call.func else { return None };
+                let kind = match func.path.segments.last()?.ident.to_string().as_str() {
+                    "belongs_to" => RelKind::BelongsTo,
+                    "has_one" => RelKind::HasOne,
+                    "has_many" => RelKind::HasMany,
+                    _ => return None,
+                };
+                let target = match call.args.first()? {
+                    Expr::Path(p) => super::super::facts::PathFact {
+                        segments: path_segments(&p.path),
+                        span: p.span().byte_range(),
+                    },
+                    _ => return None,
+                };
+                let end = call.span().byte_range().end;
+                return Some(RelationFacts {
+                    format: EntityFormat::Expanded,
+                    kind,
+                    declared: true,
+                    variant: Some(variant),
+                    field: None,
+                    target: Some(target),
+                    from,
+                    to,
+                    via: None,
+                    via_rel: None,
+                    relation_enum: None,
+                    relation_reverse: None,
+                    self_ref: false,
+                    reverse: false,
+                    on_delete,
+                    on_update,
+                    span: start..end,
+                });
+            }
+            Expr::Paren(p) => current = &p.expr,
+            Expr::Group(g) => current = &g.expr,
+            _ => return None,
+        }
+    }
+}
+
+/// `Column::X`, `super::cake::Column::Id`, or a tuple of them.
+fn column_refs(expr: &Expr) -> Vec<ColumnRefFact> {
+    match expr {
+        Expr::Path(p) => vec![ColumnRefFact { path: path_segments(&p.path), span: p.span().byte_range() }],
+        Expr::Tuple(t) => t.elems.iter().flat_map(column_refs).collect(),
+        Expr::Paren(p) => column_refs(&p.expr),
+        _ => Vec::new(),
+    }
+}
+
+/// `ForeignKeyAction::Cascade` -> `Cascade`.
+fn action(expr: &Expr) -> Option<NameFact> {
+    match expr {
+        Expr::Path(p) => {
+            let last = p.path.segments.last()?;
+            Some(NameFact { name: ident(&last.ident), span: p.span().byte_range() })
+        }
+        _ => None,
+    }
+}

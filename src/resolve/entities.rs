@@ -1,0 +1,342 @@
+//! From resolved modules to entities, columns and relations.
+
+use super::modules::{ModuleId, ModuleTree};
+use super::scope::Res;
+use crate::diagnostic::Span;
+use crate::model::{
+    Column, ColumnRef, Entity, EntityFormat, EntityId, IgnoredAttribute, InputFailure, Linked, Named, Project,
+    RelDef, RelDefKind, RelatedImpl, Relation, Target, Via,
+};
+use crate::parse::facts::{ColumnRefFact, NameFact, PathFact, RelRefFact, RelRefKind, RelationFacts, TypeFact};
+use crate::parse::ParsedFile;
+use heck::ToUpperCamelCase;
+use std::collections::HashMap;
+
+struct Ctx<'t, 'a> {
+    tree: &'t ModuleTree<'a>,
+    files: &'a [ParsedFile],
+    entity_of: HashMap<ModuleId, EntityId>,
+    entity_names: Vec<String>,
+}
+
+/// Build the project model from parsed files placed in `tree`.
+pub fn build_project(tree: &ModuleTree<'_>, files: &[ParsedFile]) -> Project {
+    let mut project = Project::default();
+    for (id, file) in files.iter().enumerate() {
+        if let Some(failure) = &file.failure {
+            project.input_failures.push(InputFailure {
+                span: Span::new(id, failure.range.clone()),
+                message: failure.message.clone(),
+            });
+        }
+    }
+    // Entities are the modules that declare a `Model` or an `Entity`.
+    let mut entity_modules: Vec<ModuleId> = (0..tree.modules.len())
+        .filter(|&m| {
+            tree.modules[m].facts.is_some_and(|f| f.seaorm.model.is_some() || f.seaorm.entity_struct.is_some())
+        })
+        .collect();
+    entity_modules.sort_by_key(|&m| (tree.modules[m].file, m));
+    let entity_of: HashMap<ModuleId, EntityId> = entity_modules.iter().enumerate().map(|(i, &m)| (m, i)).collect();
+    let entity_names = entity_modules.iter().map(|&m| module_name(tree, m)).collect();
+    let ctx = Ctx { tree, files, entity_of, entity_names };
+    for (id, &module) in entity_modules.iter().enumerate() {
+        project.entities.push(ctx.entity(id, module));
+    }
+    for &module in &entity_modules {
+        ctx.ignored_attributes(module, &mut project.ignored_attributes);
+    }
+    project
+}
+
+fn module_name(tree: &ModuleTree<'_>, m: ModuleId) -> String {
+    let module = &tree.modules[m];
+    module.path.last().cloned().unwrap_or_else(|| tree.crates[module.krate].name.clone())
+}
+
+impl Ctx<'_, '_> {
+    fn file(&self, module: ModuleId) -> usize {
+        self.tree.modules[module].file.unwrap_or_default()
+    }
+
+    fn span(&self, module: ModuleId, range: &std::ops::Range<usize>) -> Span {
+        Span::new(self.file(module), range.clone())
+    }
+
+    fn text(&self, module: ModuleId, range: &std::ops::Range<usize>) -> String {
+        let text = &self.files[self.file(module)].text;
+        text.get(range.clone()).unwrap_or_default().split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn entity(&self, id: EntityId, module: ModuleId) -> Entity {
+        let facts = &self.tree.modules[module].facts.expect("entity modules have facts").seaorm;
+        let m = &self.tree.modules[module];
+        let format = facts.model.as_ref().map_or(EntityFormat::Expanded, |model| model.format);
+        let name_span = facts.model.as_ref().map(|model| model.name_span.clone()).or(facts.entity_struct.clone());
+        let mut columns: Vec<Column> = facts
+            .model
+            .iter()
+            .flat_map(|model| &model.columns)
+            .map(|c| {
+                let (rust_type, optional) = self.resolve_type(module, &c.ty);
+                Column {
+                    name: c.name.clone(),
+                    variant: c.variant.clone(),
+                    rust_type,
+                    nullable: optional,
+                    primary_key: c.primary_key,
+                    unique: c.unique,
+                    span: self.span(module, &c.span),
+                }
+            })
+            .collect();
+        if format == EntityFormat::Expanded {
+            self.merge_expanded_columns(module, &mut columns);
+        }
+        let mut entity = Entity {
+            id,
+            name: self.entity_names[id].clone(),
+            module_path: {
+                let krate = &self.tree.crates[m.krate].name;
+                std::iter::once(krate.as_str()).chain(m.path.iter().map(String::as_str)).collect::<Vec<_>>().join("::")
+            },
+            format,
+            table: facts
+                .model
+                .as_ref()
+                .and_then(|model| model.table_name.as_ref())
+                .or(facts.table_name_impl.as_ref())
+                .map(|n| n.name.clone()),
+            span: self.span(module, &name_span.unwrap_or(0..0)),
+            relation_enum: facts.relation_enum.as_ref().map(|r| self.span(module, r)),
+            columns,
+            relations: Vec::new(),
+            related_impls: Vec::new(),
+            linked: Vec::new(),
+        };
+        entity.relations = facts.relations.iter().map(|r| self.relation(module, id, r)).collect();
+        entity.related_impls = facts
+            .related_impls
+            .iter()
+            .map(|r| RelatedImpl {
+                target: self.entity_target(module, &r.target.segments),
+                target_span: self.span(module, &r.target.span),
+                to: r.to.as_ref().map(|d| self.rel_def(module, d)),
+                via: r.via.as_ref().map(|d| self.rel_def(module, d)),
+                span: self.span(module, &r.span),
+            })
+            .collect();
+        entity.linked = facts
+            .linked
+            .iter()
+            .map(|l| Linked {
+                name: l.name.clone(),
+                from: l.from_entity.as_ref().map(|p| self.path_target(module, p)),
+                to: l.to_entity.as_ref().map(|p| self.path_target(module, p)),
+                hops: l.hops.iter().map(|h| self.rel_def(module, h)).collect(),
+                span: self.span(module, &l.span),
+            })
+            .collect();
+        entity
+    }
+
+    /// Expanded entities: the `Column` enum is the column list, `PrimaryKey`
+    /// the key, and `ColumnTrait::def` says what is nullable or unique.
+    fn merge_expanded_columns(&self, module: ModuleId, columns: &mut Vec<Column>) {
+        let facts = &self.tree.modules[module].facts.expect("entity modules have facts").seaorm;
+        if let Some(variants) = &facts.column_enum {
+            columns.retain(|c| variants.iter().any(|v| v.name == c.variant));
+            for v in variants {
+                if !columns.iter().any(|c| c.variant == v.name) {
+                    columns.push(Column {
+                        name: v.name.clone(),
+                        variant: v.name.clone(),
+                        rust_type: String::new(),
+                        nullable: false,
+                        primary_key: false,
+                        unique: false,
+                        span: self.span(module, &v.span),
+                    });
+                }
+            }
+        }
+        for column in columns.iter_mut() {
+            if let Some(keys) = &facts.primary_key_enum {
+                column.primary_key = keys.contains(&column.variant);
+            }
+            if let Some(def) = facts.column_defs.iter().find(|d| d.variant == column.variant) {
+                column.nullable |= def.nullable;
+                column.unique |= def.unique;
+            }
+        }
+    }
+
+    /// The comparable text of a type, through `type X = ..;` aliases.
+    fn resolve_type(&self, module: ModuleId, ty: &TypeFact) -> (String, bool) {
+        let mut current = (module, ty.clone());
+        let mut optional = ty.optional;
+        for _ in 0..8 {
+            let (m, t) = &current;
+            if t.path.is_empty() {
+                break;
+            }
+            let Some(Res::Item { module: owner, name, rest }) = self.tree.resolve(*m, &t.path) else { break };
+            if !rest.is_empty() {
+                break;
+            }
+            let Some(alias) = self.tree.modules[owner]
+                .facts
+                .and_then(|f| f.type_aliases.iter().find(|a| a.name == name))
+            else {
+                break;
+            };
+            optional |= alias.ty.optional;
+            current = (owner, alias.ty.clone());
+        }
+        (current.1.text, optional)
+    }
+
+    fn entity_target(&self, module: ModuleId, segments: &[String]) -> Target {
+        match self.tree.resolve(module, segments) {
+            Some(Res::Item { module: owner, name, rest }) if rest.is_empty() && name == "Entity" => {
+                match self.entity_of.get(&owner) {
+                    Some(&e) => Target::Entity(e),
+                    None => self.unresolved(module, segments, true),
+                }
+            }
+            Some(Res::Item { module: owner, .. }) | Some(Res::Module(owner)) => {
+                self.unresolved(module, segments, !self.entity_of.contains_key(&owner))
+            }
+            None => self.unresolved(module, segments, false),
+        }
+    }
+
+    fn path_target(&self, module: ModuleId, path: &PathFact) -> (Target, Span) {
+        (self.entity_target(module, &path.segments), self.span(module, &path.span))
+    }
+
+    fn unresolved(&self, module: ModuleId, segments: &[String], module_without_entity: bool) -> Target {
+        let text = segments.join("::").replace("::::", "::");
+        let name_index = if segments.len() >= 2 && segments.last().is_some_and(|s| s == "Entity") {
+            segments.len() - 2
+        } else {
+            segments.len().saturating_sub(1)
+        };
+        let written = segments.get(name_index).cloned().unwrap_or_default();
+        let suggestion = self
+            .entity_names
+            .iter()
+            .filter(|n| **n != written)
+            .map(|n| (strsim::damerau_levenshtein(n, &written), n))
+            .filter(|(d, n)| *d <= (n.len().max(written.len()) / 3).max(1))
+            .min()
+            .map(|(_, n)| {
+                let mut fixed = segments.to_vec();
+                fixed[name_index] = n.clone();
+                fixed.join("::").replace("::::", "::")
+            });
+        let through_broken_file = (1..=segments.len()).any(|k| {
+            matches!(self.tree.resolve(module, &segments[..k]),
+                Some(Res::Module(m)) if self.tree.modules[m].file.is_some_and(|f| self.files[f].failure.is_some()))
+        });
+        Target::Unresolved { text, suggestion, module_without_entity, through_broken_file }
+    }
+
+    fn named(&self, module: ModuleId, n: &Option<NameFact>) -> Option<Named> {
+        n.as_ref().map(|n| Named { name: n.name.clone(), span: self.span(module, &n.span) })
+    }
+
+    fn relation(&self, module: ModuleId, this: EntityId, r: &RelationFacts) -> Relation {
+        let (target, target_span) = match &r.target {
+            Some(path) => self.path_target(module, path),
+            None => (self.entity_target(module, &[]), self.span(module, &r.span)),
+        };
+        let target_entity = target.entity();
+        let via = r.via.as_ref().map(|via| {
+            let (junction, variant) = match via.name.split_once("::") {
+                Some((j, v)) => (j.trim().to_string(), Some(v.trim().to_string())),
+                None => (via.name.trim().to_string(), None),
+            };
+            Via {
+                junction: self.entity_target(module, &["super".to_string(), junction, "Entity".to_string()]),
+                variant,
+                span: self.span(module, &via.span),
+            }
+        });
+        let columns = |refs: &[ColumnRefFact], default: Option<EntityId>| -> Vec<ColumnRef> {
+            refs.iter().map(|c| self.column_ref(module, c, default)).collect()
+        };
+        Relation {
+            kind: r.kind,
+            format: r.format,
+            declared: r.declared,
+            variant: r.variant.clone(),
+            field: r.field.clone(),
+            target,
+            target_span,
+            from: columns(&r.from, Some(this)),
+            to: columns(&r.to, target_entity),
+            via,
+            via_rel: self.named(module, &r.via_rel),
+            relation_enum: self.named(module, &r.relation_enum),
+            relation_reverse: self.named(module, &r.relation_reverse),
+            self_ref: r.self_ref,
+            reverse: r.reverse,
+            on_delete: self.named(module, &r.on_delete),
+            on_update: self.named(module, &r.on_update),
+            span: self.span(module, &r.span),
+        }
+    }
+
+    /// `Column::X` / `super::cake::Column::Id` name their entity; a bare
+    /// name (`"user_id"`, dense) belongs to `default`.
+    fn column_ref(&self, module: ModuleId, c: &ColumnRefFact, default: Option<EntityId>) -> ColumnRef {
+        let text = c.path.join("::");
+        let span = self.span(module, &c.span);
+        if c.path.len() == 1 {
+            return ColumnRef { entity: default, variant: c.path[0].to_upper_camel_case(), text, span };
+        }
+        let variant = c.path.last().cloned().unwrap_or_default();
+        let entity = match self.tree.resolve(module, &c.path[..c.path.len() - 1]) {
+            Some(Res::Item { module: owner, rest, .. }) if rest.is_empty() => self.entity_of.get(&owner).copied(),
+            _ => None,
+        };
+        ColumnRef { entity, variant, text, span }
+    }
+
+    fn rel_def(&self, module: ModuleId, d: &RelRefFact) -> RelDef {
+        let kind = match &d.kind {
+            RelRefKind::Variant(path) if path.len() >= 2 => {
+                let variant = path.last().cloned().unwrap_or_default();
+                let owner = match self.tree.resolve(module, &path[..path.len() - 1]) {
+                    Some(Res::Item { module: owner, rest, .. }) if rest.is_empty() => self.entity_of.get(&owner).copied(),
+                    _ => None,
+                };
+                RelDefKind::Variant { owner, variant }
+            }
+            RelRefKind::Variant(_) | RelRefKind::Opaque => RelDefKind::Opaque,
+            RelRefKind::RelatedTo { owner, target } => RelDefKind::RelatedTo {
+                owner: self.entity_target(module, owner).entity(),
+                target: self.entity_target(module, target).entity(),
+            },
+        };
+        RelDef { kind, rev: d.rev, span: self.span(module, &d.span), text: self.text(module, &d.span) }
+    }
+
+    fn ignored_attributes(&self, module: ModuleId, out: &mut Vec<IgnoredAttribute>) {
+        let facts = &self.tree.modules[module].facts.expect("entity modules have facts").seaorm;
+        for ignored in &facts.ignored_attributes {
+            let first = facts
+                .relations
+                .iter()
+                .find(|r| r.variant.as_deref() == Some(&ignored.owner) || r.field.as_deref() == Some(&ignored.owner))
+                .map(|r| self.span(module, &r.span));
+            out.push(IgnoredAttribute {
+                keys: ignored.keys.clone(),
+                owner: ignored.owner.clone(),
+                span: self.span(module, &ignored.span),
+                first,
+            });
+        }
+    }
+}

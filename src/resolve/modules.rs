@@ -1,0 +1,236 @@
+//! The module tree, built the way rustc finds files: from each crate root,
+//! `mod x;` is `x.rs` or `x/mod.rs` (or `#[path]`), and `mod x { .. }` is inline.
+//! Files no crate root reaches (a folder of entity files, a subfolder given on
+//! the command line) get the module path their location implies.
+
+use crate::discover::Package;
+use crate::parse::facts::ModFacts;
+use crate::parse::ParsedFile;
+use crate::source_db::FileId;
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+pub type ModuleId = usize;
+pub type CrateId = usize;
+
+pub struct Module<'a> {
+    pub krate: CrateId,
+    pub path: Vec<String>,
+    pub parent: Option<ModuleId>,
+    pub children: HashMap<String, ModuleId>,
+    pub file: Option<FileId>,
+    pub facts: Option<&'a ModFacts>,
+}
+
+pub struct Crate {
+    /// Name other crates use (`entity`), or a placeholder for loose folders.
+    pub name: String,
+    pub root: ModuleId,
+    /// Whether other crates can name it (`use entity::post`).
+    pub is_library: bool,
+}
+
+pub struct ModuleTree<'a> {
+    pub modules: Vec<Module<'a>>,
+    pub crates: Vec<Crate>,
+    /// Library crates by the name other crates write.
+    pub extern_crates: HashMap<String, ModuleId>,
+}
+
+/// Remove `.` and resolve `..` without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+struct Builder<'a> {
+    files: &'a [ParsedFile],
+    by_path: HashMap<PathBuf, FileId>,
+    claimed: Vec<bool>,
+    tree: ModuleTree<'a>,
+}
+
+impl<'a> ModuleTree<'a> {
+    pub fn build(files: &'a [ParsedFile], packages: &[Package], roots: &[PathBuf]) -> Self {
+        let by_path = files.iter().enumerate().map(|(id, f)| (normalize(&f.path), id)).collect();
+        let mut b = Builder {
+            files,
+            by_path,
+            claimed: vec![false; files.len()],
+            tree: ModuleTree { modules: Vec::new(), crates: Vec::new(), extern_crates: HashMap::new() },
+        };
+        for package in packages {
+            for (index, root) in package.roots.iter().enumerate() {
+                let Some(&file) = b.by_path.get(&normalize(root)) else { continue };
+                if b.claimed[file] {
+                    continue;
+                }
+                let is_library = index == 0 && !root.ends_with("main.rs") && root.parent().is_some_and(|p| !p.ends_with("bin"));
+                let krate = b.new_crate(package.crate_name.clone(), is_library);
+                b.attach_file(b.tree.crates[krate].root, file, true);
+            }
+        }
+        b.place_orphans(packages, roots);
+        b.tree
+    }
+}
+
+impl<'a> Builder<'a> {
+    fn new_crate(&mut self, name: String, is_library: bool) -> CrateId {
+        let krate = self.tree.crates.len();
+        let root = self.new_module(krate, Vec::new(), None);
+        self.tree.crates.push(Crate { name: name.clone(), root, is_library });
+        if is_library {
+            self.tree.extern_crates.entry(name).or_insert(root);
+        }
+        krate
+    }
+
+    fn new_module(&mut self, krate: CrateId, path: Vec<String>, parent: Option<ModuleId>) -> ModuleId {
+        let id = self.tree.modules.len();
+        if let (Some(parent), Some(name)) = (parent, path.last()) {
+            self.tree.modules[parent].children.insert(name.clone(), id);
+        }
+        self.tree.modules.push(Module { krate, path, parent, children: HashMap::new(), file: None, facts: None });
+        id
+    }
+
+    fn child(&mut self, parent: ModuleId, name: &str) -> ModuleId {
+        if let Some(&id) = self.tree.modules[parent].children.get(name) {
+            return id;
+        }
+        let mut path = self.tree.modules[parent].path.clone();
+        path.push(name.to_string());
+        let krate = self.tree.modules[parent].krate;
+        self.new_module(krate, path, Some(parent))
+    }
+
+    /// Give `module` the top level of `file` and follow its `mod` declarations.
+    /// `owns_dir`: the file is a crate root, a `mod.rs`, or loaded by `#[path]`,
+    /// so its children live next to it rather than in a folder named after it.
+    fn attach_file(&mut self, module: ModuleId, file: FileId, owns_dir: bool) {
+        self.claimed[file] = true;
+        let files = self.files;
+        let parsed = &files[file];
+        let facts = &parsed.facts.root;
+        self.tree.modules[module].file = Some(file);
+        self.tree.modules[module].facts = Some(facts);
+        let path = normalize(&parsed.path);
+        let file_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let is_mod_rs = path.file_name().is_some_and(|n| n == "mod.rs");
+        let child_dir = if owns_dir || is_mod_rs {
+            file_dir.clone()
+        } else {
+            file_dir.join(path.file_stem().unwrap_or_default())
+        };
+        self.walk(module, facts, file, &file_dir, &child_dir, false);
+    }
+
+    fn walk(&mut self, module: ModuleId, facts: &'a ModFacts, file: FileId, file_dir: &Path, child_dir: &Path, inline: bool) {
+        for decl in &facts.mods {
+            let child = self.child(module, &decl.name);
+            if let Some(body) = &decl.inline {
+                self.tree.modules[child].file = Some(file);
+                self.tree.modules[child].facts = Some(body);
+                self.walk(child, body, file, file_dir, &child_dir.join(&decl.name), true);
+                continue;
+            }
+            let (candidates, by_path_attr) = match &decl.path_attr {
+                Some(p) => (vec![if inline { child_dir.join(p) } else { file_dir.join(p) }], true),
+                None => (
+                    vec![child_dir.join(format!("{}.rs", decl.name)), child_dir.join(&decl.name).join("mod.rs")],
+                    false,
+                ),
+            };
+            let found = candidates.iter().find_map(|c| self.by_path.get(&normalize(c)).copied());
+            if let Some(found) = found.filter(|&f| !self.claimed[f]) {
+                self.attach_file(child, found, by_path_attr);
+            }
+        }
+    }
+
+    /// Files no `mod` declaration reached: module path from their location,
+    /// relative to their package's `src/` or to the analyzed root.
+    fn place_orphans(&mut self, packages: &[Package], roots: &[PathBuf]) {
+        let mut orphans: Vec<FileId> = (0..self.files.len()).filter(|&f| !self.claimed[f]).collect();
+        // Parents first, so a `mod.rs` claims its children by declaration.
+        orphans.sort_by_key(|&f| {
+            let path = normalize(&self.files[f].path);
+            let is_dir_module = path.file_stem().is_some_and(|s| s == "mod" || s == "lib" || s == "main");
+            (path.components().count() - usize::from(is_dir_module), !is_dir_module, path)
+        });
+        let mut virtual_crates: HashMap<PathBuf, CrateId> = HashMap::new();
+        for file in orphans {
+            if self.claimed[file] {
+                continue;
+            }
+            let path = normalize(&self.files[file].path);
+            let (anchor, name, library) = match packages
+                .iter()
+                .map(|p| normalize(&p.dir.join("src")))
+                .zip(packages)
+                .filter(|(src, _)| path.starts_with(src))
+                .max_by_key(|(src, _)| src.components().count())
+            {
+                Some((src, package)) => (src, package.crate_name.clone(), true),
+                None => {
+                    let root = roots
+                        .iter()
+                        .map(|r| normalize(r))
+                        .map(|r| if r.extension().is_some_and(|e| e == "rs") { r.parent().map(Path::to_path_buf).unwrap_or_default() } else { r })
+                        .filter(|r| path.starts_with(r))
+                        .max_by_key(|r| r.components().count())
+                        .unwrap_or_else(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
+                    let name = root.file_name().map_or_else(|| "crate".to_string(), |n| n.to_string_lossy().into_owned());
+                    (root, name, false)
+                }
+            };
+            let krate = match virtual_crates.get(&anchor) {
+                Some(&k) => k,
+                None => {
+                    // A package whose root was analyzed already has a crate.
+                    let existing = library
+                        .then(|| self.tree.crates.iter().position(|c| c.is_library && c.name == name))
+                        .flatten();
+                    let k = existing.unwrap_or_else(|| self.new_crate(name, library));
+                    virtual_crates.insert(anchor.clone(), k);
+                    k
+                }
+            };
+            let relative = path.strip_prefix(&anchor).unwrap_or(&path);
+            let mut segments: Vec<String> =
+                relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            if let Some(last) = segments.pop() {
+                let stem = last.strip_suffix(".rs").unwrap_or(&last).to_string();
+                if !matches!(stem.as_str(), "mod" | "lib" | "main") {
+                    segments.push(stem);
+                }
+            }
+            let mut module = self.tree.crates[krate].root;
+            for segment in &segments {
+                module = self.child(module, segment);
+            }
+            if self.tree.modules[module].file.is_some() {
+                // Two files claim one module path: keep the second apart.
+                let k = self.new_crate(format!("{}#{}", self.tree.crates[krate].name, file), false);
+                module = self.tree.crates[k].root;
+                for segment in &segments {
+                    module = self.child(module, segment);
+                }
+            }
+            let owns_dir = segments.is_empty();
+            self.attach_file(module, file, owns_dir);
+        }
+    }
+}

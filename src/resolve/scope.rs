@@ -1,0 +1,98 @@
+//! Path resolution as rustc does it for the items ormlint cares about:
+//! `crate::`, `self::`, `super::`, child modules, declared items, `use`
+//! bindings and renames, glob imports (`use super::prelude::*`), re-exports
+//! (`pub use super::cake::Entity as Cake`) and other crates by name.
+
+use super::modules::{ModuleId, ModuleTree};
+
+/// What a path names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Res {
+    Module(ModuleId),
+    /// An item declared in `module`, and any segments after it
+    /// (`Column::Id` is the item `Column` with `rest = ["Id"]`).
+    Item { module: ModuleId, name: String, rest: Vec<String> },
+}
+
+/// Re-exports can chain and globs can loop; real code needs a handful of hops.
+const MAX_HOPS: usize = 24;
+
+impl ModuleTree<'_> {
+    pub fn resolve(&self, from: ModuleId, segments: &[String]) -> Option<Res> {
+        self.resolve_hops(from, segments, 0)
+    }
+
+    fn resolve_hops(&self, from: ModuleId, segments: &[String], hops: usize) -> Option<Res> {
+        if hops > MAX_HOPS {
+            return None;
+        }
+        let (first, rest) = segments.split_first()?;
+        let mut current = match first.as_str() {
+            "crate" => Res::Module(self.crates[self.modules[from].krate].root),
+            "self" => Res::Module(from),
+            "super" => Res::Module(self.modules[from].parent?),
+            "::" => {
+                let (name, rest) = rest.split_first()?;
+                let root = *self.extern_crates.get(name)?;
+                return self.walk(Res::Module(root), rest, hops);
+            }
+            name => self
+                .lookup(from, name, hops)
+                .or_else(|| self.extern_crates.get(name).map(|&root| Res::Module(root)))?,
+        };
+        for (i, segment) in rest.iter().enumerate() {
+            if segment == "super" {
+                let Res::Module(m) = current else { return None };
+                current = Res::Module(self.modules[m].parent?);
+                continue;
+            }
+            if let Res::Item { .. } = current {
+                return self.walk(current, &rest[i..], hops);
+            }
+            current = self.walk(current, std::slice::from_ref(segment), hops)?;
+        }
+        Some(current)
+    }
+
+    fn walk(&self, start: Res, segments: &[String], hops: usize) -> Option<Res> {
+        let mut current = start;
+        for segment in segments {
+            current = match current {
+                Res::Module(m) => self.lookup(m, segment, hops)?,
+                Res::Item { module, name, mut rest } => {
+                    rest.push(segment.clone());
+                    Res::Item { module, name, rest }
+                }
+            };
+        }
+        Some(current)
+    }
+
+    /// A name in a module's scope: child module, declared item, `use` binding,
+    /// then glob imports.
+    fn lookup(&self, module: ModuleId, name: &str, hops: usize) -> Option<Res> {
+        let m = &self.modules[module];
+        if let Some(&child) = m.children.get(name) {
+            return Some(Res::Module(child));
+        }
+        let facts = m.facts?;
+        if facts.items.iter().any(|i| i == name) {
+            return Some(Res::Item { module, name: name.to_string(), rest: Vec::new() });
+        }
+        for u in facts.uses.iter().filter(|u| u.name.as_deref() == Some(name)) {
+            if let Some(res) = self.resolve_hops(module, &u.path, hops + 1) {
+                return Some(res);
+            }
+        }
+        for u in facts.uses.iter().filter(|u| u.name.is_none()) {
+            if let Some(Res::Module(target)) = self.resolve_hops(module, &u.path, hops + 1) {
+                if target != module {
+                    if let Some(res) = self.lookup(target, name, hops + 1) {
+                        return Some(res);
+                    }
+                }
+            }
+        }
+        None
+    }
+}

@@ -1,0 +1,163 @@
+//! `missing-inverse`: one side of a relation with nothing on the other side.
+
+use super::support::{belongs_to_snippet, has_many_snippet, kind_word, q, relation_name};
+use super::{Context, Findings, Rule};
+use crate::diagnostic::Severity;
+use crate::model::{EntityFormat, RelKind};
+
+pub const RULE: Rule = Rule {
+    name: "missing-inverse",
+    family: "pairing",
+    default_severity: Severity::Error,
+    summary: "a has_many/has_one or Related impl whose other side declares nothing back",
+    doc: include_str!("../../rules/missing-inverse.md"),
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Findings) {
+    let project = ctx.project;
+    for a in &project.entities {
+        for relation in &a.relations {
+            let Some(b_id) = relation.target.entity() else { continue };
+            let b = project.entity(b_id);
+            if !matches!(relation.kind, RelKind::HasMany | RelKind::HasOne)
+                || !relation.declared
+                || relation.reverse
+                || ctx.graph.is_incomplete(b_id)
+            {
+                continue;
+            }
+            if let Some(via) = &relation.via {
+                // Many-to-many: the other end should declare its way back.
+                if relation.self_ref || ctx.graph.mentions(b_id, a.id) {
+                    continue;
+                }
+                let junction = via.junction.entity().map_or_else(String::new, |j| project.entity(j).name.clone());
+                out.report(
+                    &relation.span,
+                    format!(
+                        "{} is a many-to-many relation to {} through {}, but {} declares nothing back to {}",
+                        relation_name(a, relation),
+                        q(&b.name),
+                        q(&junction),
+                        q(&b.name),
+                        q(&a.name)
+                    ),
+                )
+                .with_primary_label(format!("{} to {} declared here", kind_word(relation.kind), q(&b.name)))
+                .with_label(b.span.clone(), format!("{} has no relation to {}", q(&b.name), q(&a.name)))
+                .with_help(format!(
+                    "add the other side to {}: `#[sea_orm(has_many, via = \"{junction}\")] pub {}s: HasMany<super::{}::Entity>`",
+                    q(&b.name),
+                    a.name,
+                    a.name
+                ));
+                continue;
+            }
+            // `via_rel`/`relation_reverse` name the inverse explicitly:
+            // mismatched-inverse checks that it is right.
+            if relation.via_rel.is_some() || relation.relation_reverse.is_some() {
+                continue;
+            }
+            let back = ctx.graph.belongs_to_back(project, b_id, a.id);
+            // Explicit `from`/`to` on a has_one/has_many spell the join out
+            // (the pre-1.0 style of the foreign key side).
+            if back.is_empty() && relation.from.is_empty() {
+                out.report(
+                        &relation.span,
+                        format!(
+                            "{} is a `{}` to {}, but {} declares no `belongs_to` back to {}",
+                            relation_name(a, relation),
+                            kind_word(relation.kind),
+                            q(&b.name),
+                            q(&b.name),
+                            q(&a.name)
+                        ),
+                    )
+                    .with_primary_label(format!("`{}` declared here", kind_word(relation.kind)))
+                    .with_label(b.span.clone(), format!("{} has no `belongs_to` to {}", q(&b.name), q(&a.name)))
+                    .with_note(format!(
+                        "SeaORM builds `{}` from the inverse: it reverses `<{} as Related<{}>>::to()`, which needs a `belongs_to` on {} holding the foreign key",
+                        kind_word(relation.kind),
+                        b.name,
+                        a.name,
+                        q(&b.name)
+                    ))
+                    .with_help(format!(
+                        "declare the foreign key side in {}:\n{}",
+                        q(&b.name),
+                        belongs_to_snippet(project, b, a)
+                    ));
+                continue;
+            }
+            // Compact and expanded: `has_many = ".."` calls `<B as Related<A>>::to()`,
+            // which only exists if B implements it by hand.
+            let b_writes_related = b.format != EntityFormat::Dense;
+            let b_has_related = b.related_impls.iter().any(|r| r.target.entity() == Some(a.id));
+            if back.len() == 1 && b_writes_related && !b_has_related && a.format != EntityFormat::Dense {
+                let variant = back[0].variant.clone().unwrap_or_default();
+                out.report(
+                    &relation.span,
+                    format!(
+                        "{} needs `impl Related<{}> for {}`: {} has the `belongs_to` but not the `Related` impl",
+                        relation_name(a, relation),
+                        a.name,
+                        b.name,
+                        q(&b.name)
+                    ),
+                )
+                .with_primary_label(format!("`{}` declared here", kind_word(relation.kind)))
+                .with_label(back[0].span.clone(), format!("the `belongs_to` in {}", q(&b.name)))
+                .with_help(format!(
+                    "add to {}:\nimpl Related<super::{}::Entity> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{variant}.def()\n    }}\n}}",
+                    q(&b.name),
+                    a.name
+                ));
+            }
+        }
+        // A hand-written `impl Related<B> for Entity` in A while B says nothing about A.
+        for related in &a.related_impls {
+            let Some(b_id) = related.target.entity() else { continue };
+            if b_id == a.id || ctx.graph.mentions(b_id, a.id) || ctx.graph.is_incomplete(b_id) {
+                continue;
+            }
+            let b = project.entity(b_id);
+            // A `has_many`/`has_one` of A to B is reported above, once.
+            let declared: Vec<_> = ctx.graph.relations_between(project, a.id, b_id);
+            if declared.iter().any(|r| r.kind != RelKind::BelongsTo) {
+                continue;
+            }
+            let fix = match (&related.via, junction_of(project, related)) {
+                (Some(_), Some(j)) => format!(
+                    "impl Related<super::{a}::Entity> for Entity {{\n    fn to() -> RelationDef {{\n        super::{j}::Relation::{ac}.def()\n    }}\n    fn via() -> Option<RelationDef> {{\n        Some(super::{j}::Relation::{bc}.def().rev())\n    }}\n}}",
+                    a = a.name,
+                    j = project.entity(j).name,
+                    ac = heck::ToUpperCamelCase::to_upper_camel_case(a.name.as_str()),
+                    bc = heck::ToUpperCamelCase::to_upper_camel_case(b.name.as_str()),
+                ),
+                _ => has_many_snippet(project, b, a),
+            };
+            out.report(
+                &related.span,
+                format!(
+                    "{} implements `Related<{}>`, but {} declares no relation back to {}",
+                    q(&a.name),
+                    b.name,
+                    q(&b.name),
+                    q(&a.name)
+                ),
+            )
+            .with_primary_label("one side declared here")
+            .with_label(b.span.clone(), format!("{} has no relation to {}", q(&b.name), q(&a.name)))
+            .with_help(format!("declare the other side in {}:\n{fix}", q(&b.name)));
+        }
+    }
+}
+
+/// The junction a `Related` impl goes through (the owner of its `via()` relation).
+fn junction_of(project: &crate::model::Project, related: &crate::model::RelatedImpl) -> Option<crate::model::EntityId> {
+    match super::support::endpoints(project, related.via.as_ref()?) {
+        super::support::Endpoints::Known(_, j) => Some(j),
+        _ => None,
+    }
+}

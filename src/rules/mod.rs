@@ -1,0 +1,80 @@
+//! Stage 5: the rules. One rule per file, each a pure function over the
+//! project model and the relation graph, with its metadata next to it and its
+//! documentation in `rules/<name>.md`.
+
+mod ambiguous_relation;
+mod fk_type_mismatch;
+mod ignored_attribute;
+mod junction_mismatch;
+mod mismatched_inverse;
+mod missing_inverse;
+mod parse_error;
+mod support;
+mod unknown_column;
+mod unresolved_target;
+
+use crate::diagnostic::{Diagnostic, Severity, Span};
+use crate::graph::RelationGraph;
+use crate::model::Project;
+
+/// What a rule is, for `ormlint rules` and every output format.
+#[derive(Debug)]
+pub struct Rule {
+    /// Kebab-case id, stable forever.
+    pub name: &'static str,
+    pub family: &'static str,
+    pub default_severity: Severity,
+    pub summary: &'static str,
+    /// `rules/<name>.md`.
+    pub doc: &'static str,
+    pub check: fn(&Context, &mut Findings),
+}
+
+/// What every rule sees.
+pub struct Context<'a> {
+    pub project: &'a Project,
+    pub graph: &'a RelationGraph,
+}
+
+/// Collects one rule's findings with the rule's id and level filled in.
+pub struct Findings {
+    rule: &'static Rule,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Findings {
+    /// Start a finding of the running rule at `primary`.
+    pub fn report(&mut self, primary: &Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic::new(self.rule.name, self.rule.default_severity, primary.clone(), message));
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+}
+
+/// Every rule, in the order `ormlint rules` lists them.
+pub static RULES: &[Rule] = &[
+    missing_inverse::RULE,
+    mismatched_inverse::RULE,
+    ambiguous_relation::RULE,
+    unresolved_target::RULE,
+    unknown_column::RULE,
+    fk_type_mismatch::RULE,
+    junction_mismatch::RULE,
+    parse_error::RULE,
+    ignored_attribute::RULE,
+];
+
+pub fn find(name: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.name == name)
+}
+
+/// Run every rule. Rules are independent; their order does not matter
+/// because the output is sorted afterwards.
+pub fn run_all(ctx: &Context) -> Vec<Diagnostic> {
+    let mut all = Vec::new();
+    for rule in RULES {
+        let mut findings = Findings { rule, diagnostics: Vec::new() };
+        (rule.check)(ctx, &mut findings);
+        all.extend(findings.diagnostics);
+    }
+    all
+}

@@ -1,0 +1,136 @@
+//! Helpers several rules share: where a `RelationDef` leads, and how to write
+//! the fix in the format the user's entity is written in.
+
+use crate::model::{Entity, EntityFormat, EntityId, Project, RelDef, RelDefKind, RelKind, Relation};
+
+/// `` `post` `` for messages.
+pub fn q(name: &str) -> String {
+    format!("`{name}`")
+}
+
+/// Where a `RelationDef` goes, as (from entity, to entity).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Endpoints {
+    Known(EntityId, EntityId),
+    /// `owner::Relation::X` where `owner` has no variant `X`.
+    MissingVariant { owner: EntityId, variant: String },
+    /// Not modelled (a builder, a function call) or a path that did not resolve.
+    Unknown,
+}
+
+pub fn endpoints(project: &Project, def: &RelDef) -> Endpoints {
+    let (from, to) = match &def.kind {
+        RelDefKind::Variant { owner: Some(owner), variant } => {
+            match project.entity(*owner).relation_variant(variant) {
+                Some(relation) => match relation.target.entity() {
+                    Some(target) => (*owner, target),
+                    None => return Endpoints::Unknown,
+                },
+                None => return Endpoints::MissingVariant { owner: *owner, variant: variant.clone() },
+            }
+        }
+        RelDefKind::RelatedTo { owner: Some(owner), target: Some(target) } => {
+            // `<J as Related<A>>::to()` goes J -> A.
+            (*owner, *target)
+        }
+        _ => return Endpoints::Unknown,
+    };
+    if def.rev {
+        Endpoints::Known(to, from)
+    } else {
+        Endpoints::Known(from, to)
+    }
+}
+
+/// The path from `from`'s module to `to`'s entity, as sea-orm-cli writes it.
+pub fn entity_path(project: &Project, from: EntityId, to: EntityId) -> String {
+    if from == to {
+        "Entity".to_string()
+    } else {
+        format!("super::{}::Entity", project.entity(to).name)
+    }
+}
+
+/// Guess the foreign key column of `child` that points at `parent`:
+/// `<parent>_id`, or a column ending in `_<parent>_id`.
+pub fn guess_fk<'e>(child: &'e Entity, parent: &Entity) -> Option<&'e crate::model::Column> {
+    let table = parent.table.clone().unwrap_or_else(|| parent.name.clone());
+    let wanted = [format!("{}_id", parent.name), format!("{table}_id")];
+    child
+        .columns
+        .iter()
+        .find(|c| wanted.contains(&c.name))
+        .or_else(|| child.columns.iter().find(|c| c.name.ends_with(&format!("_{}_id", parent.name))))
+}
+
+/// The primary key column a foreign key would reference (`id`).
+pub fn primary_key(entity: &Entity) -> Option<&crate::model::Column> {
+    entity.columns.iter().find(|c| c.primary_key)
+}
+
+/// The `belongs_to` declaration to add to `child` so it points back at `parent`,
+/// written in `child`'s format.
+pub fn belongs_to_snippet(project: &Project, child: &Entity, parent: &Entity) -> String {
+    let fk = guess_fk(child, parent).map_or_else(|| format!("{}_id", parent.name), |c| c.name.clone());
+    let pk = primary_key(parent).map_or_else(|| "id".to_string(), |c| c.name.clone());
+    let target = entity_path(project, child.id, parent.id);
+    let camel = |s: &str| heck::ToUpperCamelCase::to_upper_camel_case(s);
+    match child.format {
+        EntityFormat::Dense => {
+            let ty = if child.columns.iter().any(|c| c.name == fk && c.nullable) { "Option<" } else { "" };
+            let close = if ty.is_empty() { "" } else { ">" };
+            format!(
+                "#[sea_orm(belongs_to, from = \"{fk}\", to = \"{pk}\")]\npub {}: BelongsTo<{ty}{target}{close}>,",
+                parent.name
+            )
+        }
+        EntityFormat::Compact => format!(
+            "#[sea_orm(belongs_to = \"{target}\", from = \"Column::{}\", to = \"{}::Column::{}\")]\n{},",
+            camel(&fk),
+            target.trim_end_matches("::Entity"),
+            camel(&pk),
+            camel(&parent.name)
+        ),
+        EntityFormat::Expanded => format!(
+            "Self::{} => Entity::belongs_to({target}).from(Column::{}).to({}::Column::{}).into(),",
+            camel(&parent.name),
+            camel(&fk),
+            target.trim_end_matches("::Entity"),
+            camel(&pk)
+        ),
+    }
+}
+
+/// The `has_many` declaration to add to `parent` for `child`, in `parent`'s format.
+pub fn has_many_snippet(project: &Project, parent: &Entity, child: &Entity) -> String {
+    let target = entity_path(project, parent.id, child.id);
+    let camel = heck::ToUpperCamelCase::to_upper_camel_case(child.name.as_str());
+    match parent.format {
+        EntityFormat::Dense => format!("#[sea_orm(has_many)]\npub {}s: HasMany<{target}>,", child.name),
+        EntityFormat::Compact => format!(
+            "#[sea_orm(has_many = \"{target}\")]\n{camel},\n\nimpl Related<{target}> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{camel}.def()\n    }}\n}}"
+        ),
+        EntityFormat::Expanded => format!(
+            "Self::{camel} => Entity::has_many({target}).into(),\n\nimpl Related<{target}> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{camel}.def()\n    }}\n}}"
+        ),
+    }
+}
+
+/// `has_many` / `has_one` / `belongs_to`.
+pub fn kind_word(kind: RelKind) -> &'static str {
+    kind.attr_key()
+}
+
+/// How a relation is written, for messages: `` `user.posts` `` or `` `Relation::Post` ``.
+pub fn relation_name(owner: &Entity, relation: &Relation) -> String {
+    match (&relation.field, &relation.variant) {
+        (Some(field), _) => format!("`{}.{}`", owner.name, field),
+        (None, Some(variant)) => format!("`{}::Relation::{}`", owner.name, variant),
+        (None, None) => format!("`{}`", owner.name),
+    }
+}
+
+/// A variant name as `via_rel` accepts it: `"Relation::X"` or `"X"`.
+pub fn strip_relation_prefix(name: &str) -> &str {
+    name.trim().rsplit("::").next().unwrap_or(name)
+}
