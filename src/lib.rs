@@ -17,5 +17,3 @@ pub mod rules;
 pub mod source_db;
 
 pub use cli::{check, run, ExitStatus};
-
-

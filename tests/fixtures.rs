@@ -72,9 +72,7 @@ fn expectations(path: &Path) -> Vec<Expected> {
         let rule: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '-').collect();
         assert!(!rule.is_empty(), "{}:{}: `//~` without a rule name", display(path), index + 1);
         let after = rest[rule.len()..].trim();
-        let substring = after
-            .strip_prefix('"')
-            .and_then(|s| s.rfind('"').map(|end| s[..end].to_string()));
+        let substring = after.strip_prefix('"').and_then(|s| s.rfind('"').map(|end| s[..end].to_string()));
         out.push(Expected { file: display(path), line: index + 1 - carets, rule, substring });
     }
     out
@@ -94,7 +92,7 @@ fn every_fixture_yields_exactly_its_expectations() {
         } else {
             assert!(!expected.is_empty(), "{}: a failing case must expect at least one finding", display(&case));
         }
-        let output = ormlint::check(&[case.clone()]).expect("fixture runs");
+        let output = ormlint::check(std::slice::from_ref(&case)).expect("fixture runs");
         let actual: Vec<(String, usize, String, String)> = output
             .diagnostics
             .iter()
@@ -112,9 +110,7 @@ fn every_fixture_yields_exactly_its_expectations() {
         for e in &expected {
             let key = (e.file.clone(), e.line, e.rule.clone());
             let messages = remaining.entry(key).or_default();
-            let found = messages
-                .iter()
-                .position(|m| e.substring.as_ref().is_none_or(|s| m.contains(s.as_str())));
+            let found = messages.iter().position(|m| e.substring.as_ref().is_none_or(|s| m.contains(s.as_str())));
             match found {
                 Some(i) => {
                     messages.remove(i);

@@ -5,7 +5,7 @@
 
 mod packages;
 
-pub use packages::{Package, find_packages};
+pub use packages::{find_packages, Package};
 
 use ignore::WalkBuilder;
 use std::path::{Path, PathBuf};
@@ -48,8 +48,8 @@ pub fn display_path(path: &Path) -> String {
 pub fn discover(roots: &[PathBuf]) -> Result<Discovery, DiscoverError> {
     let mut found = Discovery::default();
     for root in roots {
-        let meta = std::fs::metadata(root)
-            .map_err(|e| DiscoverError(format!("cannot read `{}`: {e}", root.display())))?;
+        let meta =
+            std::fs::metadata(root).map_err(|e| DiscoverError(format!("cannot read `{}`: {e}", root.display())))?;
         if meta.is_file() {
             if root.extension().is_some_and(|e| e == "rs") {
                 found.sources.push(SourcePath { path: root.clone(), display: display_path(root) });
@@ -77,7 +77,9 @@ fn walk_dir(root: &Path, found: &mut Discovery) {
         .git_exclude(true)
         .require_git(false)
         .follow_links(false)
-        .filter_entry(|entry| !(entry.depth() > 0 && entry.file_type().is_some_and(|t| t.is_dir()) && entry.file_name() == "target"))
+        .filter_entry(|entry| {
+            !(entry.depth() > 0 && entry.file_type().is_some_and(|t| t.is_dir()) && entry.file_name() == "target")
+        })
         .build();
     for entry in walker {
         let entry = match entry {

@@ -38,11 +38,7 @@ fn read_package(manifest: &Path) -> Result<Option<Package>, String> {
     };
     let dir = manifest.parent().map(Path::to_path_buf).unwrap_or_default();
     let lib = value.get("lib").and_then(|l| l.as_table());
-    let crate_name = lib
-        .and_then(|l| l.get("name"))
-        .and_then(|n| n.as_str())
-        .unwrap_or(name)
-        .replace('-', "_");
+    let crate_name = lib.and_then(|l| l.get("name")).and_then(|n| n.as_str()).unwrap_or(name).replace('-', "_");
     let mut roots = Vec::new();
     let lib_path = lib.and_then(|l| l.get("path")).and_then(|p| p.as_str()).map(|p| dir.join(p));
     roots.extend(lib_path.or_else(|| Some(dir.join("src/lib.rs"))).filter(|p| p.is_file()));

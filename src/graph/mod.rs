@@ -71,12 +71,7 @@ impl RelationGraph {
     }
 
     /// Relations `from` declares whose target is `to`.
-    pub fn relations_between<'p>(
-        &self,
-        project: &'p Project,
-        from: EntityId,
-        to: EntityId,
-    ) -> Vec<&'p Relation> {
+    pub fn relations_between<'p>(&self, project: &'p Project, from: EntityId, to: EntityId) -> Vec<&'p Relation> {
         let mut found: Vec<(usize, &'p Relation)> = self
             .graph
             .edges_connecting(NodeIndex::new(from), NodeIndex::new(to))

@@ -160,9 +160,15 @@ pub struct RelDef {
 #[derive(Clone, Debug)]
 pub enum RelDefKind {
     /// `owner::Relation::Variant.def()`.
-    Variant { owner: Option<EntityId>, variant: String },
+    Variant {
+        owner: Option<EntityId>,
+        variant: String,
+    },
     /// `<Owner as Related<Target>>::to()`.
-    RelatedTo { owner: Option<EntityId>, target: Option<EntityId> },
+    RelatedTo {
+        owner: Option<EntityId>,
+        target: Option<EntityId>,
+    },
     Opaque,
 }
 

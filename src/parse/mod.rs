@@ -98,8 +98,8 @@ fn describe(err: &syn::Error) -> String {
 /// every byte offset, and they are not Rust tokens.
 fn blank_preamble(text: &str) -> std::borrow::Cow<'_, str> {
     let mut owned: Option<String> = None;
-    if text.starts_with('\u{feff}') {
-        owned = Some(format!("   {}", &text[3..]));
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        owned = Some(format!("   {rest}"));
     }
     let current = owned.as_deref().unwrap_or(text);
     let body = current.trim_start_matches(' ');

@@ -40,10 +40,6 @@ pub fn block_value(block: &syn::Block) -> Option<&Expr> {
     match block.stmts.last()? {
         Stmt::Expr(Expr::Return(ret), _) => ret.expr.as_deref(),
         Stmt::Expr(expr, None) => Some(expr),
-        Stmt::Expr(expr, Some(_)) => match expr {
-            Expr::Return(ret) => ret.expr.as_deref(),
-            _ => None,
-        },
         _ => None,
     }
 }

@@ -4,8 +4,8 @@ use super::modules::{ModuleId, ModuleTree};
 use super::scope::Res;
 use crate::diagnostic::Span;
 use crate::model::{
-    Column, ColumnRef, Entity, EntityFormat, EntityId, IgnoredAttribute, InputFailure, Linked, Named, Project,
-    RelDef, RelDefKind, RelatedImpl, Relation, Target, Via,
+    Column, ColumnRef, Entity, EntityFormat, EntityId, IgnoredAttribute, InputFailure, Linked, Named, Project, RelDef,
+    RelDefKind, RelatedImpl, Relation, Target, Via,
 };
 use crate::parse::facts::{ColumnRefFact, NameFact, PathFact, RelRefFact, RelRefKind, RelationFacts, TypeFact};
 use crate::parse::ParsedFile;
@@ -24,10 +24,9 @@ pub fn build_project(tree: &ModuleTree<'_>, files: &[ParsedFile]) -> Project {
     let mut project = Project::default();
     for (id, file) in files.iter().enumerate() {
         if let Some(failure) = &file.failure {
-            project.input_failures.push(InputFailure {
-                span: Span::new(id, failure.range.clone()),
-                message: failure.message.clone(),
-            });
+            project
+                .input_failures
+                .push(InputFailure { span: Span::new(id, failure.range.clone()), message: failure.message.clone() });
         }
     }
     // Entities are the modules that declare a `Model` or an `Entity`.
@@ -184,9 +183,8 @@ impl Ctx<'_, '_> {
             if !rest.is_empty() {
                 break;
             }
-            let Some(alias) = self.tree.modules[owner]
-                .facts
-                .and_then(|f| f.type_aliases.iter().find(|a| a.name == name))
+            let Some(alias) =
+                self.tree.modules[owner].facts.and_then(|f| f.type_aliases.iter().find(|a| a.name == name))
             else {
                 break;
             };
@@ -309,7 +307,9 @@ impl Ctx<'_, '_> {
             RelRefKind::Variant(path) if path.len() >= 2 => {
                 let variant = path.last().cloned().unwrap_or_default();
                 let owner = match self.tree.resolve(module, &path[..path.len() - 1]) {
-                    Some(Res::Item { module: owner, rest, .. }) if rest.is_empty() => self.entity_of.get(&owner).copied(),
+                    Some(Res::Item { module: owner, rest, .. }) if rest.is_empty() => {
+                        self.entity_of.get(&owner).copied()
+                    }
                     _ => None,
                 };
                 RelDefKind::Variant { owner, variant }

@@ -76,7 +76,8 @@ impl<'a> ModuleTree<'a> {
                 if b.claimed[file] {
                     continue;
                 }
-                let is_library = index == 0 && !root.ends_with("main.rs") && root.parent().is_some_and(|p| !p.ends_with("bin"));
+                let is_library =
+                    index == 0 && !root.ends_with("main.rs") && root.parent().is_some_and(|p| !p.ends_with("bin"));
                 let krate = b.new_crate(package.crate_name.clone(), is_library);
                 b.attach_file(b.tree.crates[krate].root, file, true);
             }
@@ -129,15 +130,20 @@ impl<'a> Builder<'a> {
         let path = normalize(&parsed.path);
         let file_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let is_mod_rs = path.file_name().is_some_and(|n| n == "mod.rs");
-        let child_dir = if owns_dir || is_mod_rs {
-            file_dir.clone()
-        } else {
-            file_dir.join(path.file_stem().unwrap_or_default())
-        };
+        let child_dir =
+            if owns_dir || is_mod_rs { file_dir.clone() } else { file_dir.join(path.file_stem().unwrap_or_default()) };
         self.walk(module, facts, file, &file_dir, &child_dir, false);
     }
 
-    fn walk(&mut self, module: ModuleId, facts: &'a ModFacts, file: FileId, file_dir: &Path, child_dir: &Path, inline: bool) {
+    fn walk(
+        &mut self,
+        module: ModuleId,
+        facts: &'a ModFacts,
+        file: FileId,
+        file_dir: &Path,
+        child_dir: &Path,
+        inline: bool,
+    ) {
         for decl in &facts.mods {
             let child = self.child(module, &decl.name);
             if let Some(body) = &decl.inline {
@@ -188,11 +194,18 @@ impl<'a> Builder<'a> {
                     let root = roots
                         .iter()
                         .map(|r| normalize(r))
-                        .map(|r| if r.extension().is_some_and(|e| e == "rs") { r.parent().map(Path::to_path_buf).unwrap_or_default() } else { r })
+                        .map(|r| {
+                            if r.extension().is_some_and(|e| e == "rs") {
+                                r.parent().map(Path::to_path_buf).unwrap_or_default()
+                            } else {
+                                r
+                            }
+                        })
                         .filter(|r| path.starts_with(r))
                         .max_by_key(|r| r.components().count())
                         .unwrap_or_else(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
-                    let name = root.file_name().map_or_else(|| "crate".to_string(), |n| n.to_string_lossy().into_owned());
+                    let name =
+                        root.file_name().map_or_else(|| "crate".to_string(), |n| n.to_string_lossy().into_owned());
                     (root, name, false)
                 }
             };
@@ -200,9 +213,8 @@ impl<'a> Builder<'a> {
                 Some(&k) => k,
                 None => {
                     // A package whose root was analyzed already has a crate.
-                    let existing = library
-                        .then(|| self.tree.crates.iter().position(|c| c.is_library && c.name == name))
-                        .flatten();
+                    let existing =
+                        library.then(|| self.tree.crates.iter().position(|c| c.is_library && c.name == name)).flatten();
                     let k = existing.unwrap_or_else(|| self.new_crate(name, library));
                     virtual_crates.insert(anchor.clone(), k);
                     k

@@ -11,7 +11,11 @@ pub enum Res {
     Module(ModuleId),
     /// An item declared in `module`, and any segments after it
     /// (`Column::Id` is the item `Column` with `rest = ["Id"]`).
-    Item { module: ModuleId, name: String, rest: Vec<String> },
+    Item {
+        module: ModuleId,
+        name: String,
+        rest: Vec<String>,
+    },
 }
 
 /// Re-exports can chain and globs can loop; real code needs a handful of hops.
@@ -36,9 +40,9 @@ impl ModuleTree<'_> {
                 let root = *self.extern_crates.get(name)?;
                 return self.walk(Res::Module(root), rest, hops);
             }
-            name => self
-                .lookup(from, name, hops)
-                .or_else(|| self.extern_crates.get(name).map(|&root| Res::Module(root)))?,
+            name => {
+                self.lookup(from, name, hops).or_else(|| self.extern_crates.get(name).map(|&root| Res::Module(root)))?
+            }
         };
         for (i, segment) in rest.iter().enumerate() {
             if segment == "super" {

@@ -25,7 +25,8 @@ fn check(ctx: &Context, out: &mut Findings) {
             .with_note("SeaORM reads the relation keys of the first `#[sea_orm(..)]` attribute only")
             .with_help(format!("move {keys} into the first `#[sea_orm(..)]` attribute"));
         if let Some(first) = &ignored.first {
-            d.labels.push(crate::diagnostic::Label { span: first.clone(), message: "the attribute SeaORM reads".into() });
+            d.labels
+                .push(crate::diagnostic::Label { span: first.clone(), message: "the attribute SeaORM reads".into() });
         }
     }
 }

@@ -33,7 +33,10 @@ fn check(ctx: &Context, out: &mut Findings) {
                         format!("junction {} has no relation `{variant}` (used by `{}`)", q(&junction.name), def.text),
                     )
                     .with_primary_label("no such relation in the junction")
-                    .with_label(junction.relation_enum.clone().unwrap_or(junction.span.clone()), format!("relations of {}", q(&junction.name)))
+                    .with_label(
+                        junction.relation_enum.clone().unwrap_or(junction.span.clone()),
+                        format!("relations of {}", q(&junction.name)),
+                    )
                     .with_help(belongs_to_list(junction));
                 }
             }

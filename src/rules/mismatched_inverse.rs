@@ -39,8 +39,16 @@ fn related_impls(project: &Project, entity: &Entity, out: &mut Findings) {
             None => match endpoints(project, to) {
                 Endpoints::Known(from, end) if (from, end) != (entity.id, target) => {
                     let help = direct_relation(project, entity, target).map_or_else(
-                        || format!("declare a relation from {} to {} and return it from `to()`", q(&entity.name), name(project, target)),
-                        |variant| format!("return the relation to {}: `Relation::{variant}.def()`", name(project, target)),
+                        || {
+                            format!(
+                                "declare a relation from {} to {} and return it from `to()`",
+                                q(&entity.name),
+                                name(project, target)
+                            )
+                        },
+                        |variant| {
+                            format!("return the relation to {}: `Relation::{variant}.def()`", name(project, target))
+                        },
                     );
                     out.report(
                         &to.span,
@@ -54,16 +62,28 @@ fn related_impls(project: &Project, entity: &Entity, out: &mut Findings) {
                         ),
                     )
                     .with_primary_label(format!("this relation ends at {}", name(project, end)))
-                    .with_label(related.span.clone(), format!("`to()` must lead from {} to {}", q(&entity.name), name(project, target)))
+                    .with_label(
+                        related.span.clone(),
+                        format!("`to()` must lead from {} to {}", q(&entity.name), name(project, target)),
+                    )
                     .with_help(help);
                 }
                 Endpoints::MissingVariant { owner, variant } => {
                     out.report(
                         &to.span,
-                        format!("`impl Related<{}>` for {} returns `{}`, but {} has no relation `{variant}`", project.entity(target).name, q(&entity.name), to.text, name(project, owner)),
+                        format!(
+                            "`impl Related<{}>` for {} returns `{}`, but {} has no relation `{variant}`",
+                            project.entity(target).name,
+                            q(&entity.name),
+                            to.text,
+                            name(project, owner)
+                        ),
                     )
                     .with_primary_label("no such relation")
-                    .with_label(project.entity(owner).relation_enum.clone().unwrap_or(project.entity(owner).span.clone()), "the relations are declared here");
+                    .with_label(
+                        project.entity(owner).relation_enum.clone().unwrap_or(project.entity(owner).span.clone()),
+                        "the relations are declared here",
+                    );
                 }
                 _ => {}
             },
@@ -71,25 +91,29 @@ fn related_impls(project: &Project, entity: &Entity, out: &mut Findings) {
                 let via_ends = endpoints(project, via);
                 let to_ends = endpoints(project, to);
                 // A missing junction variant is junction-mismatch's finding.
-                let (Endpoints::Known(v_from, junction), Endpoints::Known(t_from, t_to)) = (via_ends, to_ends) else { continue };
+                let (Endpoints::Known(v_from, junction), Endpoints::Known(t_from, t_to)) = (via_ends, to_ends) else {
+                    continue;
+                };
+                let target_name = &project.entity(target).name;
                 if v_from != entity.id {
-                    report_via(project, out, via, related.span.clone(), format!(
-                        "`via()` of `impl Related<{}>` for {} returns `{}`, which starts at {} instead of {}",
-                        project.entity(target).name, q(&entity.name), via.text, name(project, v_from), q(&entity.name)
+                    report_via(out, via, related.span.clone(), format!(
+                        "`via()` of `impl Related<{target_name}>` for {} returns `{}`, which leads from {} to {} instead of from {} to the junction",
+                        q(&entity.name), via.text, name(project, v_from), name(project, junction), q(&entity.name)
                     ), format!("`via()` must lead from {} to the junction", q(&entity.name)));
-                } else if t_from != junction || t_to != target {
-                    report_via(project, out, to, related.span.clone(), format!(
-                        "`to()` of `impl Related<{}>` for {} returns `{}`, which leads from {} to {}; after `via()` reaches {} it must lead from {} to {}",
-                        project.entity(target).name, q(&entity.name), to.text, name(project, t_from), name(project, t_to),
-                        name(project, junction), name(project, junction), name(project, target)
-                    ), format!("the junction is {}", name(project, junction)));
+                }
+                if t_from != junction || t_to != target {
+                    report_via(out, to, related.span.clone(), format!(
+                        "`to()` of `impl Related<{target_name}>` for {} returns `{}`, which leads from {} to {}; it must lead from the junction {} to {}",
+                        q(&entity.name), to.text, name(project, t_from), name(project, t_to),
+                        name(project, junction), name(project, target)
+                    ), format!("`to()` must lead from the junction to {}", name(project, target)));
                 }
             }
         }
     }
 }
 
-fn report_via(_project: &Project, out: &mut Findings, def: &RelDef, impl_span: crate::diagnostic::Span, message: String, label: String) {
+fn report_via(out: &mut Findings, def: &RelDef, impl_span: crate::diagnostic::Span, message: String, label: String) {
     out.report(&def.span, message)
         .with_primary_label("this relation does not connect")
         .with_label(impl_span, label)
@@ -123,7 +147,8 @@ fn named_inverse(project: &Project, entity: &Entity, relation: &Relation, out: &
         .iter()
         .filter(|r| r.kind == RelKind::BelongsTo && r.target.entity() == Some(entity.id))
         .collect();
-    let candidate_list = candidates.iter().filter_map(|r| r.variant.clone()).map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+    let candidate_list =
+        candidates.iter().filter_map(|r| r.variant.clone()).map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
     let help = if candidates.is_empty() {
         format!("{} has no `belongs_to` to {}: declare one first", q(&target.name), q(&entity.name))
     } else {
@@ -166,7 +191,11 @@ fn has_one_cardinality(ctx: &Context, entity: &Entity, relation: &Relation, out:
     let Some(child_id) = relation.target.entity() else { return };
     let child = project.entity(child_id);
     let back = match &relation.via_rel {
-        Some(v) => child.relation_variant(strip_relation_prefix(&v.name)).filter(|r| r.kind == RelKind::BelongsTo).into_iter().collect(),
+        Some(v) => child
+            .relation_variant(strip_relation_prefix(&v.name))
+            .filter(|r| r.kind == RelKind::BelongsTo)
+            .into_iter()
+            .collect(),
         None => ctx.graph.belongs_to_back(project, child_id, entity.id),
     };
     let [back] = back.as_slice() else { return };
@@ -228,17 +257,31 @@ fn linked(project: &Project, entity: &Entity, out: &mut Findings) {
                                 ),
                             )
                             .with_primary_label(format!("goes {} -> {}", name(project, from), name(project, to)))
-                            .with_help("add `.rev()` if the relation is declared the other way, or insert the missing hop");
+                            .with_help(
+                                "add `.rev()` if the relation is declared the other way, or insert the missing hop",
+                            );
                         if let Some(p) = previous {
-                            d.labels.push(crate::diagnostic::Label { span: p.span.clone(), message: format!("ends at {}", name(project, expected)) });
+                            d.labels.push(crate::diagnostic::Label {
+                                span: p.span.clone(),
+                                message: format!("ends at {}", name(project, expected)),
+                            });
                         }
                         return;
                     }
                     at = Some(to);
                 }
                 Endpoints::MissingVariant { owner, variant } => {
-                    out.report(&hop.span, format!("hop {} of `Linked` `{}` uses `{}`, but {} has no relation `{variant}`", i + 1, link.name, hop.text, name(project, owner)))
-                        .with_primary_label("no such relation");
+                    out.report(
+                        &hop.span,
+                        format!(
+                            "hop {} of `Linked` `{}` uses `{}`, but {} has no relation `{variant}`",
+                            i + 1,
+                            link.name,
+                            hop.text,
+                            name(project, owner)
+                        ),
+                    )
+                    .with_primary_label("no such relation");
                     return;
                 }
                 Endpoints::Unknown => return,
@@ -248,9 +291,17 @@ fn linked(project: &Project, entity: &Entity, out: &mut Findings) {
         if let (Some(end), Some((to_target, to_span))) = (at, &link.to) {
             if let Some(expected) = to_target.entity().filter(|&t| t != end) {
                 let last = link.hops.last().map_or(link.span.clone(), |h| h.span.clone());
-                out.report(&last, format!("`Linked` `{}` ends at {}, but its `ToEntity` is {}", link.name, name(project, end), name(project, expected)))
-                    .with_primary_label(format!("the last hop ends at {}", name(project, end)))
-                    .with_label(to_span.clone(), "`ToEntity` declared here");
+                out.report(
+                    &last,
+                    format!(
+                        "`Linked` `{}` ends at {}, but its `ToEntity` is {}",
+                        link.name,
+                        name(project, end),
+                        name(project, expected)
+                    ),
+                )
+                .with_primary_label(format!("the last hop ends at {}", name(project, end)))
+                .with_label(to_span.clone(), "`ToEntity` declared here");
             }
         }
     }

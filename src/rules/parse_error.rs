@@ -15,8 +15,8 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Context, out: &mut Findings) {
     for failure in &ctx.project.input_failures {
-        out.report(&failure.span, failure.message.clone())
-            .with_primary_label("here")
-            .with_note("this file's entities are not analyzed; relations that point into it are not reported as unresolved");
+        out.report(&failure.span, failure.message.clone()).with_primary_label("here").with_note(
+            "this file's entities are not analyzed; relations that point into it are not reported as unresolved",
+        );
     }
 }

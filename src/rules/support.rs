@@ -13,22 +13,23 @@ pub fn q(name: &str) -> String {
 pub enum Endpoints {
     Known(EntityId, EntityId),
     /// `owner::Relation::X` where `owner` has no variant `X`.
-    MissingVariant { owner: EntityId, variant: String },
+    MissingVariant {
+        owner: EntityId,
+        variant: String,
+    },
     /// Not modelled (a builder, a function call) or a path that did not resolve.
     Unknown,
 }
 
 pub fn endpoints(project: &Project, def: &RelDef) -> Endpoints {
     let (from, to) = match &def.kind {
-        RelDefKind::Variant { owner: Some(owner), variant } => {
-            match project.entity(*owner).relation_variant(variant) {
-                Some(relation) => match relation.target.entity() {
-                    Some(target) => (*owner, target),
-                    None => return Endpoints::Unknown,
-                },
-                None => return Endpoints::MissingVariant { owner: *owner, variant: variant.clone() },
-            }
-        }
+        RelDefKind::Variant { owner: Some(owner), variant } => match project.entity(*owner).relation_variant(variant) {
+            Some(relation) => match relation.target.entity() {
+                Some(target) => (*owner, target),
+                None => return Endpoints::Unknown,
+            },
+            None => return Endpoints::MissingVariant { owner: *owner, variant: variant.clone() },
+        },
         RelDefKind::RelatedTo { owner: Some(owner), target: Some(target) } => {
             // `<J as Related<A>>::to()` goes J -> A.
             (*owner, *target)

@@ -47,14 +47,20 @@ fn check_ref(project: &Project, column: &ColumnRef, key: &str, expected: Option<
             ),
         )
         .with_primary_label(format!("column of {}", q(&owner.name)))
-        .with_label(project.entity(expected).span.clone(), format!("{} declared here", q(&project.entity(expected).name)));
+        .with_label(
+            project.entity(expected).span.clone(),
+            format!("{} declared here", q(&project.entity(expected).name)),
+        );
         return;
     }
     if owner.column(&column.variant).is_some() {
         return;
     }
     let d = out
-        .report(&column.span, format!("{} has no column `{}` (`{key} = \"{}\"`)", q(&owner.name), column.variant, column.text))
+        .report(
+            &column.span,
+            format!("{} has no column `{}` (`{key} = \"{}\"`)", q(&owner.name), column.variant, column.text),
+        )
         .with_primary_label("unknown column")
         .with_label(owner.span.clone(), format!("columns of {} are declared here", q(&owner.name)));
     if let Some(best) = closest_column(owner, &column.variant) {

@@ -30,11 +30,8 @@ pub fn entity_model(item: &syn::ItemStruct, format: EntityFormat, facts: &mut Se
         }
         let mut ty = type_fact(&field.ty);
         ty.optional |= attrs.iter().any(|a| a.has("nullable"));
-        let variant = attrs
-            .iter()
-            .find_map(|a| a.str("enum_name"))
-            .map(|n| n.name)
-            .unwrap_or_else(|| name.to_upper_camel_case());
+        let variant =
+            attrs.iter().find_map(|a| a.str("enum_name")).map(|n| n.name).unwrap_or_else(|| name.to_upper_camel_case());
         columns.push(ColumnFacts {
             variant,
             primary_key: attrs.iter().any(|a| a.has("primary_key")),

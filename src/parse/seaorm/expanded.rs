@@ -2,8 +2,7 @@
 
 use super::super::extract::ident;
 use super::super::facts::{
-    ColumnDefFact, ColumnFacts, ColumnRefFact, EntityFormat, ModelFacts, NameFact, RelKind, RelationFacts,
-    SeaOrmFacts,
+    ColumnDefFact, ColumnFacts, ColumnRefFact, EntityFormat, ModelFacts, NameFact, RelKind, RelationFacts, SeaOrmFacts,
 };
 use super::super::rel_expr::{block_value, path_segments};
 use super::type_fact;
@@ -38,10 +37,7 @@ pub fn model_struct(item: &syn::ItemStruct, facts: &mut SeaOrmFacts) {
 
 pub fn column_enum(item: &syn::ItemEnum, facts: &mut SeaOrmFacts) {
     facts.column_enum = Some(
-        item.variants
-            .iter()
-            .map(|v| NameFact { name: ident(&v.ident), span: v.ident.span().byte_range() })
-            .collect(),
+        item.variants.iter().map(|v| NameFact { name: ident(&v.ident), span: v.ident.span().byte_range() }).collect(),
     );
 }
 
@@ -146,10 +142,9 @@ fn builder_chain(expr: &Expr, variant: String, start: usize) -> Option<RelationF
                     _ => return None,
                 };
                 let target = match call.args.first()? {
-                    Expr::Path(p) => super::super::facts::PathFact {
-                        segments: path_segments(&p.path),
-                        span: p.span().byte_range(),
-                    },
+                    Expr::Path(p) => {
+                        super::super::facts::PathFact { segments: path_segments(&p.path), span: p.span().byte_range() }
+                    }
                     _ => return None,
                 };
                 let end = call.span().byte_range().end;

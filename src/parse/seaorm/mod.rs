@@ -106,7 +106,11 @@ fn first_relation_attr(attrs: &[syn::Attribute], owner: &str, facts: &mut SeaOrm
     for later in all {
         let keys = later.relation_keys();
         if !keys.is_empty() {
-            facts.ignored_attributes.push(IgnoredAttribute { keys, span: later.span.clone(), owner: owner.to_string() });
+            facts.ignored_attributes.push(IgnoredAttribute {
+                keys,
+                span: later.span.clone(),
+                owner: owner.to_string(),
+            });
         }
     }
     Some(first)

@@ -1,0 +1,146 @@
+//! The command line as users and scripts see it: exit codes, formats, subcommands.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn ormlint() -> Command {
+    Command::cargo_bin("ormlint").expect("binary builds")
+}
+
+const FAILING: &str = "tests/fixtures/missing-inverse/compact_has_many_without_belongs_to";
+const PASSING: &str = "tests/fixtures/missing-inverse/pass_compact_pair";
+const WARNING_ONLY: &str = "tests/fixtures/ignored-attribute/dense_belongs_to_second_attr_on_delete";
+
+#[test]
+fn exit_0_when_clean() {
+    ormlint().args(["check", PASSING]).assert().code(0).stdout(predicate::str::contains("No relationship problems"));
+}
+
+#[test]
+fn exit_1_on_an_error_finding() {
+    ormlint().args(["check", FAILING]).assert().code(1);
+}
+
+#[test]
+fn check_is_the_default_subcommand() {
+    ormlint().arg(FAILING).assert().code(1).stdout(predicate::str::contains("missing-inverse"));
+}
+
+#[test]
+fn warnings_exit_0_unless_denied() {
+    ormlint()
+        .args(["check", WARNING_ONLY, "--format", "concise"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("warning: SeaORM ignores this"));
+    ormlint().args(["check", WARNING_ONLY, "--deny-warnings"]).assert().code(1);
+}
+
+#[test]
+fn exit_2_on_a_missing_path() {
+    ormlint()
+        .args(["check", "tests/fixtures/does-not-exist"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read"))
+        .stdout(predicate::str::is_empty());
+}
+
+#[test]
+fn exit_2_on_bad_arguments() {
+    ormlint().args(["check", "--format", "xml", PASSING]).assert().code(2);
+    ormlint().args(["check", "--no-such-flag"]).assert().code(2);
+}
+
+#[test]
+fn concise_lines_match_the_gcc_problem_matcher() {
+    let output = ormlint().args(["check", FAILING, "--format", "concise"]).output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let line = stdout.lines().next().expect("one finding");
+    // file:line:col: severity: message [rule]
+    let parts: Vec<&str> = line.splitn(4, ':').collect();
+    assert!(parts[0].ends_with("src/entity/author.rs"), "{line}");
+    assert_eq!(parts[1], "17");
+    assert_eq!(parts[2], "5");
+    assert!(parts[3].starts_with(" error: "), "{line}");
+    assert!(line.ends_with("[missing-inverse]"), "{line}");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let output = ormlint().args(["check", FAILING, "--format", "json"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let doc: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON");
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["tool"]["name"], "ormlint");
+    assert_eq!(doc["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(doc["summary"]["errors"], 1);
+    assert_eq!(doc["summary"]["warnings"], 0);
+    assert!(doc["summary"]["files"].as_u64().unwrap() >= 3);
+    let d = &doc["diagnostics"][0];
+    assert_eq!(d["rule"], "missing-inverse");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["file"], format!("{FAILING}/src/entity/author.rs"));
+    assert_eq!(d["start"]["line"], 17);
+    assert_eq!(d["start"]["column"], 5);
+    assert!(d["end"]["line"].as_u64().unwrap() >= 17);
+    let label = &d["labels"][0];
+    assert_eq!(label["file"], format!("{FAILING}/src/entity/post.rs"));
+    assert!(label["message"].as_str().unwrap().contains("no `belongs_to`"));
+    assert!(d["notes"].is_array());
+    assert!(d["help"].as_str().unwrap().contains("belongs_to"));
+}
+
+#[test]
+fn output_is_identical_across_runs_and_thread_counts() {
+    let run = |threads: &str| {
+        ormlint().args(["check", "tests/fixtures", "--format", "json", "--threads", threads]).output().unwrap().stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("4"));
+    assert_eq!(one, run("1"));
+}
+
+#[test]
+fn parse_errors_do_not_stop_the_run() {
+    ormlint()
+        .args(["check", "tests/fixtures/parse-error/dense_syntax_error_rest_still_analyzed", "--format", "concise"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("[parse-error]").and(predicate::str::contains("[missing-inverse]")));
+}
+
+#[test]
+fn rules_lists_every_rule_with_its_level() {
+    let assert = ormlint().arg("rules").assert().code(0);
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    for rule in ormlint::rules::RULES {
+        let line = stdout.lines().find(|l| l.starts_with(rule.name)).unwrap_or_else(|| panic!("{} missing", rule.name));
+        assert!(line.contains(rule.default_severity.as_str()), "{line}");
+    }
+}
+
+#[test]
+fn explain_prints_the_rule_doc() {
+    ormlint()
+        .args(["explain", "missing-inverse"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("## What it does").and(predicate::str::contains("## Use instead")));
+}
+
+#[test]
+fn explain_unknown_rule_suggests_and_exits_2() {
+    ormlint()
+        .args(["explain", "missing-inverses"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `missing-inverse`"));
+}
+
+#[test]
+fn no_colour_when_not_a_terminal() {
+    ormlint().args(["check", FAILING]).assert().stdout(predicate::str::contains("\u{1b}[").not());
+    ormlint().args(["check", FAILING, "--color", "always"]).assert().stdout(predicate::str::contains("\u{1b}["));
+}

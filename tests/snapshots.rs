@@ -1,0 +1,37 @@
+//! The full rendered output of a few fixtures, so message changes are reviewed.
+
+fn render(path: &str) -> String {
+    let output = ormlint::check(&[path.into()]).expect("runs");
+    let mut buffer = Vec::new();
+    let summary = ormlint::emit::Summary::of(output.db.len(), &output.diagnostics);
+    ormlint::emit::emit(
+        &mut buffer,
+        ormlint::emit::Format::Full,
+        ormlint::emit::ColorMode::Never,
+        &output.db,
+        &output.diagnostics,
+        summary,
+    )
+    .unwrap();
+    String::from_utf8(buffer).unwrap()
+}
+
+#[test]
+fn example_project_full_output() {
+    insta::assert_snapshot!(render("examples/events"));
+}
+
+#[test]
+fn missing_inverse_compact_full_output() {
+    insta::assert_snapshot!(render("tests/fixtures/missing-inverse/compact_has_many_without_belongs_to"));
+}
+
+#[test]
+fn junction_mismatch_dense_full_output() {
+    insta::assert_snapshot!(render("tests/fixtures/junction-mismatch/dense_junction_variant_renamed"));
+}
+
+#[test]
+fn unresolved_target_full_output() {
+    insta::assert_snapshot!(render("tests/fixtures/unresolved-target/dense_has_many_module_typo"));
+}
