@@ -4,7 +4,7 @@
 //! the command line) get the module path their location implies.
 
 use crate::discover::Package;
-use crate::parse::facts::ModFacts;
+use crate::parse::facts::{ModFacts, UseFact};
 use crate::parse::ParsedFile;
 use crate::source_db::FileId;
 use std::collections::HashMap;
@@ -20,6 +20,29 @@ pub struct Module<'a> {
     pub children: HashMap<String, ModuleId>,
     pub file: Option<FileId>,
     pub facts: Option<&'a ModFacts>,
+    /// Names declared or imported here, indexed once so lookups are O(1).
+    pub scope: Scope<'a>,
+}
+
+/// A module's names: declared items, named `use` bindings, and glob imports.
+#[derive(Default)]
+pub struct Scope<'a> {
+    pub items: std::collections::HashSet<&'a str>,
+    pub bindings: HashMap<&'a str, Vec<&'a UseFact>>,
+    pub globs: Vec<&'a UseFact>,
+}
+
+impl<'a> Scope<'a> {
+    fn of(facts: &'a ModFacts) -> Self {
+        let mut scope = Scope { items: facts.items.iter().map(String::as_str).collect(), ..Scope::default() };
+        for u in &facts.uses {
+            match &u.name {
+                Some(name) => scope.bindings.entry(name.as_str()).or_default().push(u),
+                None => scope.globs.push(u),
+            }
+        }
+        scope
+    }
 }
 
 pub struct Crate {
@@ -103,8 +126,23 @@ impl<'a> Builder<'a> {
         if let (Some(parent), Some(name)) = (parent, path.last()) {
             self.tree.modules[parent].children.insert(name.clone(), id);
         }
-        self.tree.modules.push(Module { krate, path, parent, children: HashMap::new(), file: None, facts: None });
+        self.tree.modules.push(Module {
+            krate,
+            path,
+            parent,
+            children: HashMap::new(),
+            file: None,
+            facts: None,
+            scope: Scope::default(),
+        });
         id
+    }
+
+    fn set_facts(&mut self, module: ModuleId, file: FileId, facts: &'a ModFacts) {
+        let m = &mut self.tree.modules[module];
+        m.file = Some(file);
+        m.facts = Some(facts);
+        m.scope = Scope::of(facts);
     }
 
     fn child(&mut self, parent: ModuleId, name: &str) -> ModuleId {
@@ -125,8 +163,7 @@ impl<'a> Builder<'a> {
         let files = self.files;
         let parsed = &files[file];
         let facts = &parsed.facts.root;
-        self.tree.modules[module].file = Some(file);
-        self.tree.modules[module].facts = Some(facts);
+        self.set_facts(module, file, facts);
         let path = normalize(&parsed.path);
         let file_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let is_mod_rs = path.file_name().is_some_and(|n| n == "mod.rs");
@@ -147,8 +184,7 @@ impl<'a> Builder<'a> {
         for decl in &facts.mods {
             let child = self.child(module, &decl.name);
             if let Some(body) = &decl.inline {
-                self.tree.modules[child].file = Some(file);
-                self.tree.modules[child].facts = Some(body);
+                self.set_facts(child, file, body);
                 self.walk(child, body, file, file_dir, &child_dir.join(&decl.name), true);
                 continue;
             }

@@ -79,16 +79,15 @@ impl ModuleTree<'_> {
         if let Some(&child) = m.children.get(name) {
             return Some(Res::Module(child));
         }
-        let facts = m.facts?;
-        if facts.items.iter().any(|i| i == name) {
+        if m.scope.items.contains(name) {
             return Some(Res::Item { module, name: name.to_string(), rest: Vec::new() });
         }
-        for u in facts.uses.iter().filter(|u| u.name.as_deref() == Some(name)) {
+        for u in m.scope.bindings.get(name).into_iter().flatten() {
             if let Some(res) = self.resolve_hops(module, &u.path, hops + 1) {
                 return Some(res);
             }
         }
-        for u in facts.uses.iter().filter(|u| u.name.is_none()) {
+        for u in &m.scope.globs {
             if let Some(Res::Module(target)) = self.resolve_hops(module, &u.path, hops + 1) {
                 if target != module {
                     if let Some(res) = self.lookup(target, name, hops + 1) {

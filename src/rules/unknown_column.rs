@@ -59,7 +59,7 @@ fn check_ref(project: &Project, column: &ColumnRef, key: &str, expected: Option<
     let d = out
         .report(
             &column.span,
-            format!("{} has no column `{}` (`{key} = \"{}\"`)", q(&owner.name), column.variant, column.text),
+            format!("{} has no column `{}` (`{key} = \"{}\"`)", q(&owner.name), written_name(column), column.text),
         )
         .with_primary_label("unknown column")
         .with_label(owner.span.clone(), format!("columns of {} are declared here", q(&owner.name)));
@@ -87,4 +87,9 @@ fn closest_column<'e>(entity: &'e Entity, variant: &str) -> Option<&'e crate::mo
         .filter(|(d, c)| *d <= (c.variant.len().max(variant.len()) / 3).max(1))
         .min_by_key(|(d, c)| (*d, c.variant.clone()))
         .map(|(_, c)| c)
+}
+
+/// The column as the user spelled it: `cake_id` (dense) or `CakeId` (a `Column::` path).
+fn written_name(column: &ColumnRef) -> &str {
+    column.text.rsplit("::").next().unwrap_or(&column.text)
 }
