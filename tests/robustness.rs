@@ -1,0 +1,119 @@
+//! Inputs that must never crash ormlint or stop the run.
+
+use std::fs;
+use std::path::Path;
+
+const GOOD_PAIR: [(&str, &str); 2] = [
+    (
+        "user.rs",
+        "use sea_orm::entity::prelude::*;\n\n#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]\n#[sea_orm(table_name = \"user\")]\npub struct Model {\n    #[sea_orm(primary_key)]\n    pub id: i32,\n}\n\n#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]\npub enum Relation {\n    #[sea_orm(has_many = \"super::post::Entity\")]\n    Post,\n}\n\nimpl Related<super::post::Entity> for Entity {\n    fn to() -> RelationDef {\n        Relation::Post.def()\n    }\n}\n\nimpl ActiveModelBehavior for ActiveModel {}\n",
+    ),
+    (
+        "post.rs",
+        "use sea_orm::entity::prelude::*;\n\n#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]\n#[sea_orm(table_name = \"post\")]\npub struct Model {\n    #[sea_orm(primary_key)]\n    pub id: i32,\n    pub user_id: i32,\n}\n\n#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]\npub enum Relation {\n    #[sea_orm(belongs_to = \"super::user::Entity\", from = \"Column::UserId\", to = \"super::user::Column::Id\")]\n    User,\n}\n\nimpl Related<super::user::Entity> for Entity {\n    fn to() -> RelationDef {\n        Relation::User.def()\n    }\n}\n\nimpl ActiveModelBehavior for ActiveModel {}\n",
+    ),
+];
+
+fn project_with(extra: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in GOOD_PAIR {
+        fs::write(dir.path().join(name), text).unwrap();
+    }
+    for (name, bytes) in extra {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, bytes).unwrap();
+    }
+    dir
+}
+
+fn findings(dir: &Path) -> Vec<(String, usize, usize, String)> {
+    let output = ormlint::check(&[dir.to_path_buf()]).expect("runs");
+    output
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let pos = output.db.line_col(d.primary.file, d.primary.range.start);
+            let name = Path::new(&output.db.get(d.primary.file).display).file_name().unwrap().to_string_lossy().into();
+            (name, pos.line, pos.column, d.rule.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn a_correct_pair_is_quiet() {
+    let dir = project_with(&[]);
+    assert_eq!(findings(dir.path()), vec![]);
+}
+
+#[test]
+fn non_utf8_file_is_a_parse_error_and_the_rest_is_analyzed() {
+    let dir = project_with(&[("broken.rs", b"struct A;\n\xff\xfe fn x() {}\n")]);
+    assert_eq!(findings(dir.path()), vec![("broken.rs".into(), 2, 1, "parse-error".into())]);
+}
+
+#[test]
+fn empty_and_bom_only_files_are_fine() {
+    let dir = project_with(&[("empty.rs", b""), ("bom.rs", "\u{feff}".as_bytes())]);
+    assert_eq!(findings(dir.path()), vec![]);
+}
+
+#[test]
+fn deep_nesting_is_reported_not_a_crash() {
+    let deep = format!("fn f() {{ let x = {}1{}; }}\n", "(".repeat(100_000), ")".repeat(100_000));
+    let dir = project_with(&[("deep.rs", deep.as_bytes())]);
+    let found = findings(dir.path());
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].0, "deep.rs");
+    assert_eq!(found[0].3, "parse-error");
+}
+
+#[test]
+fn a_directory_named_like_a_source_file_is_skipped() {
+    let dir = project_with(&[]);
+    fs::create_dir(dir.path().join("weird.rs")).unwrap();
+    assert_eq!(findings(dir.path()), vec![]);
+}
+
+#[test]
+fn columns_count_characters_across_crlf_tabs_and_multibyte_text() {
+    // The has_many has no inverse; put a tab and multi-byte characters before it on a CRLF line.
+    let text = GOOD_PAIR[0].1.replace("\n", "\r\n").replace(
+        "    #[sea_orm(has_many = \"super::post::Entity\")]\r\n    Post,",
+        "    /// Beiträge – «posts»\r\n/* «ü» */\t#[sea_orm(has_many = \"super::comment::Entity\")] Comment,",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("user.rs"), text).unwrap();
+    fs::write(
+        dir.path().join("comment.rs"),
+        "use sea_orm::entity::prelude::*;\r\n#[derive(DeriveEntityModel)]\r\n#[sea_orm(table_name = \"comment\")]\r\npub struct Model {\r\n    #[sea_orm(primary_key)]\r\n    pub id: i32,\r\n}\r\n#[derive(DeriveRelation)]\r\npub enum Relation {}\r\n",
+    )
+    .unwrap();
+    let found = findings(dir.path());
+    let inverse: Vec<_> = found.iter().filter(|f| f.3 == "missing-inverse").collect();
+    assert_eq!(inverse.len(), 1, "{found:?}");
+    // Line 13 (CRLF lines), column 11: after `/* «ü» */` (9 characters, 12 bytes) and a tab.
+    assert_eq!((inverse[0].1, inverse[0].2), (13, 11), "{found:?}");
+}
+
+#[test]
+fn nothing_is_written_into_the_analyzed_tree() {
+    let dir = project_with(&[]);
+    let before: Vec<_> = walk(dir.path());
+    ormlint::check(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(before, walk(dir.path()));
+}
+
+fn walk(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+    out.sort();
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_do_not_hang() {
+    let dir = project_with(&[]);
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    assert_eq!(findings(dir.path()), vec![]);
+}
