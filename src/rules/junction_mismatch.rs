@@ -1,6 +1,6 @@
 //! `junction-mismatch`: a many-to-many whose junction does not connect the two ends.
 
-use super::support::{endpoints, q, relation_name, Endpoints};
+use super::support::{belongs_to_snippet, endpoints, q, relation_name, Endpoints};
 use super::{Context, Findings, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{Entity, Project, RelKind, Relation};
@@ -42,6 +42,10 @@ fn check(ctx: &Context, out: &mut Findings) {
             }
         }
     }
+}
+
+fn add_belongs_to(project: &Project, junction: &Entity, end: &Entity) -> String {
+    format!("add to {}:\n{}", q(&junction.name), belongs_to_snippet(project, junction, end))
 }
 
 fn belongs_to_list(junction: &Entity) -> String {
@@ -111,7 +115,7 @@ fn dense_via(project: &Project, a: &Entity, relation: &Relation, out: &mut Findi
                 q(&junction.name),
                 q(&b.name)
             ),
-            format!("add to {}:\n#[sea_orm(belongs_to, from = \"{}_id\", to = \"id\")]\npub {}: BelongsTo<super::{}::Entity>,", q(&junction.name), b.name, b.name, b.name),
+            add_belongs_to(project, junction, b),
         );
         return;
     }
@@ -137,7 +141,12 @@ fn dense_via(project: &Project, a: &Entity, relation: &Relation, out: &mut Findi
             if !to_a.iter().any(|r| r.variant.as_deref() == Some(v.as_str())) {
                 report(
                     out,
-                    format!("`via = \"{}::{v}\"`: {} has no `belongs_to` `{v}` to {}", junction.name, q(&junction.name), q(&a.name)),
+                    format!(
+                        "`via = \"{}::{v}\"`: {} has no `belongs_to` `{v}` to {}",
+                        junction.name,
+                        q(&junction.name),
+                        q(&a.name)
+                    ),
                     belongs_to_list(junction),
                 );
             }
@@ -150,7 +159,7 @@ fn dense_via(project: &Project, a: &Entity, relation: &Relation, out: &mut Findi
                 q(&junction.name),
                 q(&a.name)
             ),
-            format!("add to {}:\n#[sea_orm(belongs_to, from = \"{}_id\", to = \"id\")]\npub {}: BelongsTo<super::{}::Entity>,", q(&junction.name), a.name, a.name, a.name),
+            add_belongs_to(project, junction, a),
         ),
         (None, 1) => {}
         (None, n) => report(

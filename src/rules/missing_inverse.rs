@@ -1,6 +1,6 @@
 //! `missing-inverse`: one side of a relation with nothing on the other side.
 
-use super::support::{belongs_to_snippet, has_many_snippet, kind_word, q, relation_name};
+use super::support::{belongs_to_snippet, has_many_snippet, kind_word, many_to_many_snippet, q, relation_name};
 use super::{Context, Findings, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{EntityFormat, RelKind};
@@ -32,14 +32,14 @@ fn check(ctx: &Context, out: &mut Findings) {
                 if relation.self_ref || ctx.graph.mentions(b_id, a.id) {
                     continue;
                 }
-                let junction = via.junction.entity().map_or_else(String::new, |j| project.entity(j).name.clone());
+                let Some(junction) = via.junction.entity().map(|j| project.entity(j)) else { continue };
                 out.report(
                     &relation.span,
                     format!(
                         "{} is a many-to-many relation to {} through {}, but {} declares nothing back to {}",
                         relation_name(a, relation),
                         q(&b.name),
-                        q(&junction),
+                        q(&junction.name),
                         q(&b.name),
                         q(&a.name)
                     ),
@@ -47,10 +47,9 @@ fn check(ctx: &Context, out: &mut Findings) {
                 .with_primary_label(format!("{} to {} declared here", kind_word(relation.kind), q(&b.name)))
                 .with_label(b.span.clone(), format!("{} has no relation to {}", q(&b.name), q(&a.name)))
                 .with_help(format!(
-                    "add the other side to {}: `#[sea_orm(has_many, via = \"{junction}\")] pub {}s: HasMany<super::{}::Entity>`",
+                    "declare the other side in {}:\n{}",
                     q(&b.name),
-                    a.name,
-                    a.name
+                    many_to_many_snippet(b, junction, a)
                 ));
                 continue;
             }
@@ -128,13 +127,7 @@ fn check(ctx: &Context, out: &mut Findings) {
                 continue;
             }
             let fix = match (&related.via, junction_of(project, related)) {
-                (Some(_), Some(j)) => format!(
-                    "impl Related<super::{a}::Entity> for Entity {{\n    fn to() -> RelationDef {{\n        super::{j}::Relation::{ac}.def()\n    }}\n    fn via() -> Option<RelationDef> {{\n        Some(super::{j}::Relation::{bc}.def().rev())\n    }}\n}}",
-                    a = a.name,
-                    j = project.entity(j).name,
-                    ac = heck::ToUpperCamelCase::to_upper_camel_case(a.name.as_str()),
-                    bc = heck::ToUpperCamelCase::to_upper_camel_case(b.name.as_str()),
-                ),
+                (Some(_), Some(j)) => many_to_many_snippet(b, project.entity(j), a),
                 _ => has_many_snippet(project, b, a),
             };
             out.report(

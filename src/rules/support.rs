@@ -86,20 +86,27 @@ pub fn belongs_to_snippet(project: &Project, child: &Entity, parent: &Entity) ->
             )
         }
         EntityFormat::Compact => format!(
-            "#[sea_orm(belongs_to = \"{target}\", from = \"Column::{}\", to = \"{}::Column::{}\")]\n{},",
+            "#[sea_orm(belongs_to = \"{target}\", from = \"Column::{}\", to = \"{}::Column::{}\")]\n{},\n\n{}",
             camel(&fk),
             target.trim_end_matches("::Entity"),
             camel(&pk),
-            camel(&parent.name)
+            camel(&parent.name),
+            related_snippet(&target, &camel(&parent.name))
         ),
         EntityFormat::Expanded => format!(
-            "Self::{} => Entity::belongs_to({target}).from(Column::{}).to({}::Column::{}).into(),",
-            camel(&parent.name),
+            "// in `enum Relation`:\n{variant},\n// in `RelationTrait::def`:\nSelf::{variant} => Entity::belongs_to({target}).from(Column::{}).to({}::Column::{}).into(),\n\n{}",
             camel(&fk),
             target.trim_end_matches("::Entity"),
-            camel(&pk)
+            camel(&pk),
+            related_snippet(&target, &camel(&parent.name)),
+            variant = camel(&parent.name),
         ),
     }
+}
+
+/// `impl Related<target> for Entity` returning `Relation::variant`.
+fn related_snippet(target: &str, variant: &str) -> String {
+    format!("impl Related<{target}> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{variant}.def()\n    }}\n}}")
 }
 
 /// The `has_many` declaration to add to `parent` for `child`, in `parent`'s format.
@@ -108,11 +115,12 @@ pub fn has_many_snippet(project: &Project, parent: &Entity, child: &Entity) -> S
     let camel = heck::ToUpperCamelCase::to_upper_camel_case(child.name.as_str());
     match parent.format {
         EntityFormat::Dense => format!("#[sea_orm(has_many)]\npub {}s: HasMany<{target}>,", child.name),
-        EntityFormat::Compact => format!(
-            "#[sea_orm(has_many = \"{target}\")]\n{camel},\n\nimpl Related<{target}> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{camel}.def()\n    }}\n}}"
-        ),
+        EntityFormat::Compact => {
+            format!("#[sea_orm(has_many = \"{target}\")]\n{camel},\n\n{}", related_snippet(&target, &camel))
+        }
         EntityFormat::Expanded => format!(
-            "Self::{camel} => Entity::has_many({target}).into(),\n\nimpl Related<{target}> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{camel}.def()\n    }}\n}}"
+            "// in `enum Relation`:\n{camel},\n// in `RelationTrait::def`:\nSelf::{camel} => Entity::has_many({target}).into(),\n\n{}",
+            related_snippet(&target, &camel)
         ),
     }
 }
@@ -134,4 +142,27 @@ pub fn relation_name(owner: &Entity, relation: &Relation) -> String {
 /// A variant name as `via_rel` accepts it: `"Relation::X"` or `"X"`.
 pub fn strip_relation_prefix(name: &str) -> &str {
     name.trim().rsplit("::").next().unwrap_or(name)
+}
+
+/// `impl Related<target> for Entity` through `junction`, written from `owner`'s side.
+pub fn related_via_snippet(owner: &Entity, junction: &Entity, target: &Entity) -> String {
+    let camel = |s: &str| heck::ToUpperCamelCase::to_upper_camel_case(s);
+    format!(
+        "impl Related<super::{t}::Entity> for Entity {{\n    fn to() -> RelationDef {{\n        super::{j}::Relation::{tc}.def()\n    }}\n    fn via() -> Option<RelationDef> {{\n        Some(super::{j}::Relation::{oc}.def().rev())\n    }}\n}}",
+        t = target.name,
+        j = junction.name,
+        tc = camel(&target.name),
+        oc = camel(&owner.name),
+    )
+}
+
+/// The way back for a many-to-many from `owner` to `target` through `junction`, in `owner`'s format.
+pub fn many_to_many_snippet(owner: &Entity, junction: &Entity, target: &Entity) -> String {
+    match owner.format {
+        EntityFormat::Dense => format!(
+            "#[sea_orm(has_many, via = \"{}\")]\npub {}s: HasMany<super::{}::Entity>,",
+            junction.name, target.name, target.name
+        ),
+        _ => related_via_snippet(owner, junction, target),
+    }
 }
