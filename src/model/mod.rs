@@ -28,6 +28,8 @@ pub struct Entity {
     pub name: String,
     /// The full module path: `entity::cake`.
     pub module_path: String,
+    /// The crate it belongs to: entities in different crates cannot always point back.
+    pub crate_id: usize,
     pub format: EntityFormat,
     pub table: Option<String>,
     /// The `Model` (or `Entity`) identifier.

@@ -99,6 +99,7 @@ impl Ctx<'_, '_> {
                 let krate = &self.tree.crates[m.krate].name;
                 std::iter::once(krate.as_str()).chain(m.path.iter().map(String::as_str)).collect::<Vec<_>>().join("::")
             },
+            crate_id: m.krate,
             format,
             table: facts
                 .model

@@ -121,6 +121,10 @@ fn check(ctx: &Context, out: &mut Findings) {
                 continue;
             }
             let b = project.entity(b_id);
+            // An entity crate cannot name the crates that depend on it.
+            if b.crate_id != a.crate_id {
+                continue;
+            }
             // A `has_many`/`has_one` of A to B is reported above, once.
             let declared: Vec<_> = ctx.graph.relations_between(project, a.id, b_id);
             if declared.iter().any(|r| r.kind != RelKind::BelongsTo) {

@@ -19,7 +19,7 @@ fn check(ctx: &Context, out: &mut Findings) {
         for relation in &entity.relations {
             report(out, &relation.target, &relation.target_span, "relation target");
             if let Some(via) = &relation.via {
-                report(out, &via.junction, &via.span, "junction");
+                report_junction(out, &via.junction, &via.span);
             }
         }
         for related in &entity.related_impls {
@@ -30,6 +30,18 @@ fn check(ctx: &Context, out: &mut Findings) {
                 report(out, target, span, "`Linked` end");
             }
         }
+    }
+}
+
+/// `via = "film_actors"` names a module; say it the way it was written.
+fn report_junction(out: &mut Findings, target: &Target, span: &Span) {
+    let Target::Unresolved { text, suggestion, through_broken_file: false, .. } = target else { return };
+    let module = |path: &str| path.trim_start_matches("super::").trim_end_matches("::Entity").to_string();
+    let d = out
+        .report(span, format!("the junction `{}` is not an entity in the analyzed sources", module(text)))
+        .with_primary_label("no entity module with this name next to this one");
+    if let Some(s) = suggestion {
+        d.help = Some(format!("did you mean `via = \"{}\"`?", module(s)));
     }
 }
 
