@@ -88,6 +88,9 @@ pub fn check(paths: &[PathBuf]) -> Result<CheckOutput, String> {
     for file in parsed {
         db.add(file.display, file.path, file.text);
     }
+    if let Some(filter) = &found.report_only {
+        diagnostics.retain(|d| filter.includes(&db.get(d.primary.file).path));
+    }
     emit::sort(&db, &mut diagnostics);
     diagnostics.dedup();
     Ok(CheckOutput { db, diagnostics, warnings })

@@ -144,3 +144,18 @@ fn no_colour_when_not_a_terminal() {
     ormlint().args(["check", FAILING]).assert().stdout(predicate::str::contains("\u{1b}[").not());
     ormlint().args(["check", FAILING, "--color", "always"]).assert().stdout(predicate::str::contains("\u{1b}["));
 }
+
+#[test]
+fn a_single_file_is_analyzed_with_its_crate_and_reported_alone() {
+    // event.rs's targets live in sibling files; only event.rs's finding is shown.
+    let assert = ormlint()
+        .current_dir("examples/events/src/entity")
+        .args(["check", "event.rs", "--format", "concise"])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    assert!(lines[0].starts_with("event.rs:29:5: error:"), "{stdout}");
+    assert!(lines[0].ends_with("[missing-inverse]"), "{stdout}");
+}

@@ -8,7 +8,7 @@ mod packages;
 pub use packages::{find_packages, Package};
 
 use ignore::WalkBuilder;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// A Rust source file to analyze.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -28,46 +28,133 @@ pub struct Discovery {
     pub manifests: Vec<PathBuf>,
     /// Problems that did not stop discovery (unreadable directories, loops).
     pub warnings: Vec<String>,
+    /// Set when single files were named: findings are reported for these
+    /// (and the named directories) only; the rest of their crate is context.
+    pub report_only: Option<ReportFilter>,
+}
+
+/// The paths whose findings are shown when only part of a crate was asked for.
+#[derive(Debug, Default)]
+pub struct ReportFilter {
+    pub files: Vec<PathBuf>,
+    pub dirs: Vec<PathBuf>,
+}
+
+impl ReportFilter {
+    pub fn includes(&self, path: &Path) -> bool {
+        let path = identity(path);
+        self.files.contains(&path) || self.dirs.iter().any(|d| path.starts_with(d))
+    }
 }
 
 /// Why discovery could not start.
 #[derive(Debug)]
 pub struct DiscoverError(pub String);
 
-/// Render a path the way the user will recognise it.
+/// Render a path the way the user will recognise it: `/`-separated, no `./`.
 pub fn display_path(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut text = text.as_str();
-    while let Some(rest) = text.strip_prefix("./") {
-        text = rest;
+    normalize(path).to_string_lossy().replace('\\', "/")
+}
+
+/// Remove `.` and resolve `..` without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
+                }
+                // `/..` is `/`.
+                Some(Component::RootDir | Component::Prefix(_)) => {}
+                // Nothing left to go up from in a relative path: keep the `..`.
+                _ => out.push(".."),
+            },
+            other => out.push(other),
+        }
     }
-    text.to_string()
+    out
+}
+
+/// The identity of a file: its absolute, normalized path, so `event.rs` and
+/// `../../src/entity/event.rs` are one file however they were reached.
+pub fn identity(path: &Path) -> PathBuf {
+    std::path::absolute(path).map(|p| normalize(&p)).unwrap_or_else(|_| normalize(path))
 }
 
 /// Walk `roots` and collect sources and manifests, sorted.
+///
+/// A single file is analyzed with the rest of its crate (or its folder) as
+/// context, the way an editor asks about one buffer, but only its own
+/// findings are reported.
 pub fn discover(roots: &[PathBuf]) -> Result<Discovery, DiscoverError> {
     let mut found = Discovery::default();
+    let mut filter = ReportFilter::default();
+    let mut named_file = false;
+    let mut walks = Vec::new();
     for root in roots {
         let meta =
             std::fs::metadata(root).map_err(|e| DiscoverError(format!("cannot read `{}`: {e}", root.display())))?;
-        if meta.is_file() {
-            if root.extension().is_some_and(|e| e == "rs") {
-                found.sources.push(SourcePath { path: root.clone(), display: display_path(root) });
-            } else if root.file_name().is_some_and(|n| n == "Cargo.toml") {
-                found.manifests.push(root.clone());
-            } else {
-                return Err(DiscoverError(format!("`{}` is not a Rust source file or a directory", root.display())));
-            }
+        if meta.is_dir() {
+            filter.dirs.push(identity(root));
+            walks.push(root.clone());
             continue;
         }
-        walk_dir(root, &mut found);
+        let is_manifest = root.file_name().is_some_and(|n| n == "Cargo.toml");
+        if !is_manifest && !root.extension().is_some_and(|e| e == "rs") {
+            return Err(DiscoverError(format!("`{}` is not a Rust source file or a directory", root.display())));
+        }
+        let context = enclosing_package(root).unwrap_or_else(|| parent_dir(root));
+        if is_manifest {
+            filter.dirs.push(identity(&context));
+        } else {
+            named_file = true;
+            filter.files.push(identity(root));
+            // Before any walk: the spelling the user gave wins.
+            found.sources.push(SourcePath { path: normalize(root), display: display_path(root) });
+        }
+        walks.push(context);
     }
-    add_enclosing_manifests(roots, &mut found.manifests);
+    for dir in &walks {
+        walk_dir(dir, &mut found);
+    }
+    for root in roots {
+        if let Some(package) = enclosing_package(root) {
+            found.manifests.push(normalize(&package.join("Cargo.toml")));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    found.sources.retain(|s| seen.insert(identity(&s.path)));
     found.sources.sort();
-    found.sources.dedup_by(|a, b| a.path == b.path);
     found.manifests.sort();
     found.manifests.dedup();
+    found.report_only = named_file.then_some(filter);
     Ok(found)
+}
+
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The directory of the nearest `Cargo.toml` at or above `path`, spelled
+/// relative to `path` the way the user wrote it (`src/entity/../..`).
+fn enclosing_package(path: &Path) -> Option<PathBuf> {
+    let start = if path.is_dir() { path.to_path_buf() } else { parent_dir(path) };
+    let absolute = std::path::absolute(&start).ok()?;
+    for (depth, dir) in absolute.ancestors().enumerate() {
+        if dir.join("Cargo.toml").is_file() {
+            let mut relative = start.clone();
+            for _ in 0..depth {
+                relative.push("..");
+            }
+            return Some(normalize(&relative));
+        }
+    }
+    None
 }
 
 fn walk_dir(root: &Path, found: &mut Discovery) {
@@ -94,30 +181,22 @@ fn walk_dir(root: &Path, found: &mut Discovery) {
         }
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "rs") {
-            found.sources.push(SourcePath { path: path.to_path_buf(), display: display_path(path) });
+            found.sources.push(SourcePath { path: normalize(path), display: display_path(path) });
         } else if path.file_name().is_some_and(|n| n == "Cargo.toml") {
-            found.manifests.push(path.to_path_buf());
+            found.manifests.push(normalize(path));
         }
     }
 }
 
-/// A root inside a crate (`ormlint check src/entity`) still belongs to that
-/// crate: find the nearest `Cargo.toml` above it so `crate::` paths resolve.
-fn add_enclosing_manifests(roots: &[PathBuf], manifests: &mut Vec<PathBuf>) {
-    for root in roots {
-        let start = if root.is_dir() { root.clone() } else { root.parent().map(Path::to_path_buf).unwrap_or_default() };
-        let Ok(absolute) = std::path::absolute(&start) else { continue };
-        for (depth, dir) in absolute.ancestors().enumerate() {
-            let manifest = dir.join("Cargo.toml");
-            if manifest.is_file() {
-                // Keep the user's relative spelling: `root/../..`.
-                let mut relative = start.clone();
-                for _ in 0..depth {
-                    relative.push("..");
-                }
-                manifests.push(if depth == 0 { start.join("Cargo.toml") } else { relative.join("Cargo.toml") });
-                break;
-            }
-        }
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_is_lexical() {
+        assert_eq!(normalize(Path::new("./a/./b/../c.rs")), PathBuf::from("a/c.rs"));
+        assert_eq!(normalize(Path::new("a/../../b")), PathBuf::from("../b"));
+        assert_eq!(normalize(Path::new("/../a")), PathBuf::from("/a"));
+        assert_eq!(display_path(Path::new("./src/x.rs")), "src/x.rs");
     }
 }

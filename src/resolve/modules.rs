@@ -3,12 +3,13 @@
 //! Files no crate root reaches (a folder of entity files, a subfolder given on
 //! the command line) get the module path their location implies.
 
+use crate::discover::identity as normalize;
 use crate::discover::Package;
 use crate::parse::facts::{ModFacts, UseFact};
 use crate::parse::ParsedFile;
 use crate::source_db::FileId;
 use std::collections::HashMap;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 pub type ModuleId = usize;
 pub type CrateId = usize;
@@ -58,23 +59,6 @@ pub struct ModuleTree<'a> {
     pub crates: Vec<Crate>,
     /// Library crates by the name other crates write.
     pub extern_crates: HashMap<String, ModuleId>,
-}
-
-/// Remove `.` and resolve `..` without touching the file system.
-pub fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
-                }
-            }
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 struct Builder<'a> {
