@@ -102,7 +102,7 @@ pub fn discover(roots: &[PathBuf]) -> Result<Discovery, DiscoverError> {
             continue;
         }
         let is_manifest = root.file_name().is_some_and(|n| n == "Cargo.toml");
-        if !is_manifest && !root.extension().is_some_and(|e| e == "rs") {
+        if !is_manifest && root.extension().is_none_or(|e| e != "rs") {
             return Err(DiscoverError(format!("`{}` is not a Rust source file or a directory", root.display())));
         }
         let context = enclosing_package(root).unwrap_or_else(|| parent_dir(root));
