@@ -59,12 +59,11 @@ impl RelationGraph {
                     }
                 }
             }
-            for linked in &entity.linked {
-                for (target, _) in linked.from.iter().chain(&linked.to) {
-                    if let Target::Entity(b) = target {
-                        mentions.insert((a, *b));
-                    }
-                }
+        }
+        for linked in &project.linked {
+            // A `Linked` from A to B is A declaring a way to B.
+            if let (Some((Target::Entity(a), _)), Some((Target::Entity(b), _))) = (&linked.from, &linked.to) {
+                mentions.insert((*a, *b));
             }
         }
         RelationGraph { graph, mentions, incomplete }

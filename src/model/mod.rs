@@ -11,6 +11,8 @@ pub type EntityId = usize;
 #[derive(Debug, Default)]
 pub struct Project {
     pub entities: Vec<Entity>,
+    /// `impl Linked` blocks, wherever they are declared (often a module of their own).
+    pub linked: Vec<Linked>,
     pub ignored_attributes: Vec<IgnoredAttribute>,
     pub input_failures: Vec<InputFailure>,
 }
@@ -39,7 +41,6 @@ pub struct Entity {
     pub columns: Vec<Column>,
     pub relations: Vec<Relation>,
     pub related_impls: Vec<RelatedImpl>,
-    pub linked: Vec<Linked>,
 }
 
 impl Entity {
@@ -188,6 +189,8 @@ pub struct RelatedImpl {
 #[derive(Debug)]
 pub struct Linked {
     pub name: String,
+    /// The entity whose module declares it, if any.
+    pub owner: Option<EntityId>,
     pub from: Option<(Target, Span)>,
     pub to: Option<(Target, Span)>,
     pub hops: Vec<RelDef>,

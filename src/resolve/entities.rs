@@ -45,6 +45,14 @@ pub fn build_project(tree: &ModuleTree<'_>, files: &[ParsedFile]) -> Project {
     for &module in &entity_modules {
         ctx.ignored_attributes(module, &mut project.ignored_attributes);
     }
+    // `impl Linked` may sit in any module, entity or not.
+    let mut linked_modules: Vec<ModuleId> = (0..tree.modules.len())
+        .filter(|&m| tree.modules[m].facts.is_some_and(|f| !f.seaorm.linked.is_empty()))
+        .collect();
+    linked_modules.sort_by_key(|&m| (tree.modules[m].file, m));
+    for module in linked_modules {
+        ctx.linked(module, &mut project.linked);
+    }
     project
 }
 
@@ -112,7 +120,6 @@ impl Ctx<'_, '_> {
             columns,
             relations: Vec::new(),
             related_impls: Vec::new(),
-            linked: Vec::new(),
         };
         entity.relations = facts.relations.iter().map(|r| self.relation(module, id, r)).collect();
         entity.related_impls = facts
@@ -124,17 +131,6 @@ impl Ctx<'_, '_> {
                 to: r.to.as_ref().map(|d| self.rel_def(module, d)),
                 via: r.via.as_ref().map(|d| self.rel_def(module, d)),
                 span: self.span(module, &r.span),
-            })
-            .collect();
-        entity.linked = facts
-            .linked
-            .iter()
-            .map(|l| Linked {
-                name: l.name.clone(),
-                from: l.from_entity.as_ref().map(|p| self.path_target(module, p)),
-                to: l.to_entity.as_ref().map(|p| self.path_target(module, p)),
-                hops: l.hops.iter().map(|h| self.rel_def(module, h)).collect(),
-                span: self.span(module, &l.span),
             })
             .collect();
         entity
@@ -322,6 +318,19 @@ impl Ctx<'_, '_> {
             },
         };
         RelDef { kind, rev: d.rev, span: self.span(module, &d.span), text: self.text(module, &d.span) }
+    }
+
+    fn linked(&self, module: ModuleId, out: &mut Vec<Linked>) {
+        let facts = &self.tree.modules[module].facts.expect("filtered on facts").seaorm;
+        let owner = self.entity_of.get(&module).copied();
+        out.extend(facts.linked.iter().map(|l| Linked {
+            name: l.name.clone(),
+            owner,
+            from: l.from_entity.as_ref().map(|p| self.path_target(module, p)),
+            to: l.to_entity.as_ref().map(|p| self.path_target(module, p)),
+            hops: l.hops.iter().map(|h| self.rel_def(module, h)).collect(),
+            span: self.span(module, &l.span),
+        }));
     }
 
     fn ignored_attributes(&self, module: ModuleId, out: &mut Vec<IgnoredAttribute>) {

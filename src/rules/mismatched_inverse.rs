@@ -22,7 +22,9 @@ fn check(ctx: &Context, out: &mut Findings) {
             named_inverse(project, entity, relation, out);
             has_one_cardinality(ctx, entity, relation, out);
         }
-        linked(project, entity, out);
+    }
+    for link in &project.linked {
+        linked(project, link, out);
     }
 }
 
@@ -234,8 +236,8 @@ fn has_one_cardinality(ctx: &Context, entity: &Entity, relation: &Relation, out:
 }
 
 /// `impl Linked`: each hop must start where the previous one ended.
-fn linked(project: &Project, entity: &Entity, out: &mut Findings) {
-    for link in &entity.linked {
+fn linked(project: &Project, link: &crate::model::Linked, out: &mut Findings) {
+    {
         let mut at = link.from.as_ref().and_then(|(t, _)| t.entity());
         let mut previous: Option<&RelDef> = None;
         for (i, hop) in link.hops.iter().enumerate() {

@@ -25,10 +25,10 @@ fn check(ctx: &Context, out: &mut Findings) {
         for related in &entity.related_impls {
             report(out, &related.target, &related.target_span, "`Related` target");
         }
-        for linked in &entity.linked {
-            for (target, span) in linked.from.iter().chain(&linked.to) {
-                report(out, target, span, "`Linked` end");
-            }
+    }
+    for linked in &ctx.project.linked {
+        for (target, span) in linked.from.iter().chain(&linked.to) {
+            report(out, target, span, "`Linked` end");
         }
     }
 }
