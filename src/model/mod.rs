@@ -64,6 +64,7 @@ pub struct Column {
     pub nullable: bool,
     pub primary_key: bool,
     pub unique: bool,
+    pub unique_key: Option<String>,
     pub span: Span,
 }
 
@@ -141,9 +142,16 @@ pub struct Relation {
     pub on_update: Option<Named>,
     /// The whole declaration: where findings about the relation point.
     pub span: Span,
+    /// Defined by code ormlint does not model: it exists, its ends are unknown.
+    pub opaque: bool,
 }
 
 impl Relation {
+    /// `via_rel` as SeaORM reads it: only `has_many` takes it into account.
+    pub fn effective_via_rel(&self) -> Option<&Named> {
+        self.via_rel.as_ref().filter(|_| self.kind == RelKind::HasMany)
+    }
+
     /// How users name it: the field (`posts`) or the variant (`Post`).
     pub fn label(&self) -> String {
         self.field.clone().or_else(|| self.variant.clone()).unwrap_or_default()

@@ -148,7 +148,9 @@ pub struct ColumnFacts {
     pub ty: TypeFact,
     pub primary_key: bool,
     pub unique: bool,
-    /// Whole field declaration, attributes included.
+    /// `unique_key = "name"`: the columns sharing a name form one unique key.
+    pub unique_key: Option<String>,
+    /// The field declaration without attributes.
     pub span: Range32,
 }
 
@@ -191,6 +193,35 @@ pub struct RelationFacts {
     pub on_update: Option<NameFact>,
     /// Attributes through the variant/field name: where findings about the relation start.
     pub span: Range32,
+    /// Defined by code ormlint does not model (`has_many_via(..)`, a function
+    /// call): it exists, but where it leads is unknown.
+    pub opaque: bool,
+}
+
+impl RelationFacts {
+    /// A relation with nothing but its kind and place; the rest filled by the caller.
+    pub fn new(format: EntityFormat, kind: RelKind, span: Range32) -> Self {
+        RelationFacts {
+            format,
+            kind,
+            declared: true,
+            variant: None,
+            field: None,
+            target: None,
+            from: Vec::new(),
+            to: Vec::new(),
+            via: None,
+            via_rel: None,
+            relation_enum: None,
+            relation_reverse: None,
+            self_ref: false,
+            reverse: false,
+            on_delete: None,
+            on_update: None,
+            span,
+            opaque: false,
+        }
+    }
 }
 
 /// A `RelationDef` expression: `Relation::X.def()`, `super::j::Relation::Y.def().rev()`,

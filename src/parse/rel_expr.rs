@@ -62,8 +62,9 @@ fn is_path_named(expr: &Expr, name: &str) -> bool {
 
 /// Read a `RelationDef` expression; `None` only when there is no expression.
 pub fn rel_ref(expr: &Expr) -> RelRefFact {
-    let span = expr.span().byte_range();
     let mut expr = peel(expr);
+    // Point at the relation itself, not at `Some(..)` around it.
+    let span = expr.span().byte_range();
     let mut rev = false;
     if let Expr::MethodCall(m) = expr {
         if m.method == "rev" && m.args.is_empty() {

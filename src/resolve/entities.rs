@@ -93,6 +93,7 @@ impl Ctx<'_, '_> {
                     nullable: optional,
                     primary_key: c.primary_key,
                     unique: c.unique,
+                    unique_key: c.unique_key.clone(),
                     span: self.span(module, &c.span),
                 }
             })
@@ -151,6 +152,7 @@ impl Ctx<'_, '_> {
                         nullable: false,
                         primary_key: false,
                         unique: false,
+                        unique_key: None,
                         span: self.span(module, &v.span),
                     });
                 }
@@ -280,6 +282,7 @@ impl Ctx<'_, '_> {
             on_delete: self.named(module, &r.on_delete),
             on_update: self.named(module, &r.on_update),
             span: self.span(module, &r.span),
+            opaque: r.opaque,
         }
     }
 

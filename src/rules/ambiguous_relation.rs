@@ -21,7 +21,7 @@ fn check(ctx: &Context, out: &mut Findings) {
         for relation in &a.relations {
             if !matches!(relation.kind, RelKind::HasMany | RelKind::HasOne)
                 || relation.via.is_some()
-                || relation.via_rel.is_some()
+                || relation.effective_via_rel().is_some()
                 || relation.relation_reverse.is_some()
                 || !relation.declared
             {
@@ -36,14 +36,21 @@ fn check(ctx: &Context, out: &mut Findings) {
             let names: Vec<String> = back.iter().filter_map(|r| r.variant.clone()).collect();
             let listed = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
             let example = names.first().cloned().unwrap_or_default();
-            let help = match a.format {
-                EntityFormat::Dense => format!(
-                    "say which one with `via_rel`: `#[sea_orm({}, via_rel = \"{example}\")]`, and give each side its own `relation_enum`",
-                    kind_word(relation.kind)
+            let help = match (relation.kind, a.format) {
+                (RelKind::HasOne, _) => format!(
+                    "SeaORM reads `via_rel` on `has_many` only: define this side as the reverse of one `belongs_to`, e.g. `super::{}::Relation::{example}.def().rev()` in `impl RelationTrait`, or use a `Linked` per foreign key",
+                    b.name
                 ),
-                _ => format!(
-                    "say which one: `#[sea_orm({} = \"super::{}::Entity\", via_rel = \"Relation::{example}\")]` (SeaORM 2), or use a `Linked` per foreign key",
-                    kind_word(relation.kind),
+                (_, EntityFormat::Dense) => format!(
+                    "say which one with `via_rel`: `#[sea_orm(has_many, via_rel = \"{example}\")]`, and give each side its own `relation_enum`"
+                ),
+                (_, EntityFormat::Compact) => format!(
+                    "say which one: `#[sea_orm(has_many = \"super::{}::Entity\", via_rel = \"Relation::{example}\")]` (SeaORM 2), or use a `Linked` per foreign key",
+                    b.name
+                ),
+                (_, EntityFormat::Expanded) => format!(
+                    "say which one: define the arm as the reverse of one `belongs_to`: `Self::{} => super::{}::Relation::{example}.def().rev(),`",
+                    relation.variant.clone().unwrap_or_default(),
                     b.name
                 ),
             };
@@ -66,6 +73,9 @@ fn check(ctx: &Context, out: &mut Findings) {
                     a.name
                 ))
                 .with_help(help);
+            if relation.via_rel.is_some() && relation.kind == RelKind::HasOne {
+                d.notes.push("`via_rel` on a `has_one` is ignored by SeaORM's `DeriveRelation`".to_string());
+            }
             for r in back {
                 d.labels.push(crate::diagnostic::Label {
                     span: r.span.clone(),

@@ -10,7 +10,7 @@ pub const RULE: Rule = Rule {
     name: "fk-type-mismatch",
     family: "pairing",
     default_severity: Severity::Error,
-    summary: "a belongs_to foreign key whose type differs from the referenced column's type",
+    summary: "a belongs_to foreign key whose type (or column count) differs from the key it references",
     doc: include_str!("../../rules/fk-type-mismatch.md"),
     check,
 };

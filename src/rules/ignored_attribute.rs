@@ -19,7 +19,11 @@ fn check(ctx: &Context, out: &mut Findings) {
         let d = out
             .report(
                 &ignored.span,
-                format!("SeaORM ignores this `#[sea_orm]` attribute of `{}`: {keys} here has no effect", ignored.owner),
+                format!(
+                    "SeaORM ignores this `#[sea_orm]` attribute of `{}`: {keys} here {} no effect",
+                    ignored.owner,
+                    if ignored.keys.len() == 1 { "has" } else { "have" }
+                ),
             )
             .with_primary_label("ignored")
             .with_note("SeaORM reads the relation keys of the first `#[sea_orm(..)]` attribute only")

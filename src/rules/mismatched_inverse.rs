@@ -137,7 +137,7 @@ fn named_inverse(project: &Project, entity: &Entity, relation: &Relation, out: &
         return;
     }
     let Some(target_id) = relation.target.entity() else { return };
-    let (key, named) = match (&relation.via_rel, &relation.relation_reverse) {
+    let (key, named) = match (relation.effective_via_rel(), &relation.relation_reverse) {
         (Some(v), _) => ("via_rel", v),
         (None, Some(r)) if relation.self_ref => ("relation_reverse", r),
         _ => return,
@@ -192,7 +192,7 @@ fn has_one_cardinality(ctx: &Context, entity: &Entity, relation: &Relation, out:
     }
     let Some(child_id) = relation.target.entity() else { return };
     let child = project.entity(child_id);
-    let back = match &relation.via_rel {
+    let back = match relation.effective_via_rel() {
         Some(v) => child
             .relation_variant(strip_relation_prefix(&v.name))
             .filter(|r| r.kind == RelKind::BelongsTo)
@@ -213,7 +213,14 @@ fn has_one_cardinality(ctx: &Context, entity: &Entity, relation: &Relation, out:
         pk.sort_unstable();
         fk == pk
     };
-    let unique = is_key || (columns.len() == 1 && columns[0].unique);
+    // `unique_key = "k"` groups columns into one unique key: the FK is unique
+    // when it is exactly such a group.
+    let in_unique_key = columns[0].unique_key.as_ref().is_some_and(|k| {
+        let group: Vec<&str> =
+            child.columns.iter().filter(|c| c.unique_key.as_ref() == Some(k)).map(|c| c.variant.as_str()).collect();
+        group.len() == columns.len() && columns.iter().all(|c| group.contains(&c.variant.as_str()))
+    });
+    let unique = is_key || in_unique_key || (columns.len() == 1 && columns[0].unique);
     if unique {
         return;
     }

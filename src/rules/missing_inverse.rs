@@ -55,7 +55,7 @@ fn check(ctx: &Context, out: &mut Findings) {
             }
             // `via_rel`/`relation_reverse` name the inverse explicitly:
             // mismatched-inverse checks that it is right.
-            if relation.via_rel.is_some() || relation.relation_reverse.is_some() {
+            if relation.effective_via_rel().is_some() || relation.relation_reverse.is_some() {
                 continue;
             }
             let back = ctx.graph.belongs_to_back(project, b_id, a.id);

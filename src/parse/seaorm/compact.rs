@@ -36,6 +36,7 @@ pub fn entity_model(item: &syn::ItemStruct, format: EntityFormat, facts: &mut Se
             variant,
             primary_key: attrs.iter().any(|a| a.has("primary_key")),
             unique: attrs.iter().any(|a| a.has("unique")),
+            unique_key: attrs.iter().find_map(|a| a.str("unique_key")).map(|n| n.name),
             span: field_span(field),
             name,
             ty,
@@ -60,23 +61,14 @@ pub fn relation_enum(item: &syn::ItemEnum, facts: &mut SeaOrmFacts) {
         };
         let ident_range = variant.ident.span().byte_range();
         facts.relations.push(RelationFacts {
-            format: EntityFormat::Compact,
-            kind,
-            declared: true,
             variant: Some(name),
-            field: None,
             target: attr.path(key),
             from: attr.columns("from"),
             to: attr.columns("to"),
-            via: None,
             via_rel: attr.str("via_rel"),
-            relation_enum: None,
-            relation_reverse: None,
-            self_ref: false,
-            reverse: false,
             on_delete: attr.str("on_delete"),
             on_update: attr.str("on_update"),
-            span: attr.span.start..ident_range.end,
+            ..RelationFacts::new(EntityFormat::Compact, kind, attr.span.start..ident_range.end)
         });
     }
 }

@@ -66,8 +66,6 @@ pub fn relation_field(field: &syn::Field, name: &str, facts: &mut SeaOrmFacts) -
     };
     let field_range = field.span().byte_range();
     Some(RelationFacts {
-        format: EntityFormat::Dense,
-        kind,
         declared,
         variant,
         field: Some(name.to_string()),
@@ -82,7 +80,11 @@ pub fn relation_field(field: &syn::Field, name: &str, facts: &mut SeaOrmFacts) -
         reverse: flag("reverse"),
         on_delete: str_of("on_delete"),
         on_update: str_of("on_update"),
-        span: declaration_start(&field.attrs, field_range.start)..field_range.end,
+        ..RelationFacts::new(
+            EntityFormat::Dense,
+            kind,
+            declaration_start(&field.attrs, field_range.start)..field_range.end,
+        )
     })
 }
 

@@ -2,9 +2,10 @@
 
 use super::super::extract::ident;
 use super::super::facts::{
-    ColumnDefFact, ColumnFacts, ColumnRefFact, EntityFormat, ModelFacts, NameFact, RelKind, RelationFacts, SeaOrmFacts,
+    ColumnDefFact, ColumnFacts, ColumnRefFact, EntityFormat, ModelFacts, NameFact, PathFact, RelKind, RelRefKind,
+    RelationFacts, SeaOrmFacts,
 };
-use super::super::rel_expr::{block_value, path_segments};
+use super::super::rel_expr::{block_value, path_segments, rel_ref};
 use super::type_fact;
 use heck::ToUpperCamelCase;
 use syn::spanned::Spanned;
@@ -22,6 +23,7 @@ pub fn model_struct(item: &syn::ItemStruct, facts: &mut SeaOrmFacts) {
                 ty: type_fact(&field.ty),
                 primary_key: false,
                 unique: false,
+                unique_key: None,
                 span: super::compact::field_span(field),
                 name,
             })
@@ -70,7 +72,9 @@ pub fn column_trait(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
 pub fn relation_trait(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
     for arm in def_match_arms(item) {
         let Some(variant) = arm_variant(&arm.pat) else { continue };
-        let Some(relation) = builder_chain(&arm.body, variant, arm.pat.span().byte_range().start) else { continue };
+        let start = arm.pat.span().byte_range().start;
+        let relation = builder_chain(&arm.body, variant.clone(), start)
+            .unwrap_or_else(|| defined_elsewhere(&arm.body, variant, start..arm.body.span().byte_range().end));
         facts.relations.push(relation);
     }
 }
@@ -149,23 +153,13 @@ fn builder_chain(expr: &Expr, variant: String, start: usize) -> Option<RelationF
                 };
                 let end = call.span().byte_range().end;
                 return Some(RelationFacts {
-                    format: EntityFormat::Expanded,
-                    kind,
-                    declared: true,
                     variant: Some(variant),
-                    field: None,
                     target: Some(target),
                     from,
                     to,
-                    via: None,
-                    via_rel: None,
-                    relation_enum: None,
-                    relation_reverse: None,
-                    self_ref: false,
-                    reverse: false,
                     on_delete,
                     on_update,
-                    span: start..end,
+                    ..RelationFacts::new(EntityFormat::Expanded, kind, start..end)
                 });
             }
             Expr::Paren(p) => current = &p.expr,
@@ -173,6 +167,25 @@ fn builder_chain(expr: &Expr, variant: String, start: usize) -> Option<RelationF
             _ => return None,
         }
     }
+}
+
+/// An arm that is not a builder chain. `super::game::Relation::HomeTeam.def().rev()`
+/// is the reverse of game's `belongs_to`: a relation to `game` whose pairing is
+/// explicit. Anything else (`has_many_via`, a function) exists but is opaque.
+fn defined_elsewhere(expr: &Expr, variant: String, span: std::ops::Range<usize>) -> RelationFacts {
+    let mut relation = RelationFacts::new(EntityFormat::Expanded, RelKind::HasMany, span);
+    relation.variant = Some(variant);
+    relation.declared = false;
+    let def = rel_ref(expr);
+    match &def.kind {
+        RelRefKind::Variant(path) if def.rev && path.len() >= 3 && path[path.len() - 2] == "Relation" => {
+            let mut segments = path[..path.len() - 2].to_vec();
+            segments.push("Entity".to_string());
+            relation.target = Some(PathFact { segments, span: def.span.clone() });
+        }
+        _ => relation.opaque = true,
+    }
+    relation
 }
 
 /// `Column::X`, `super::cake::Column::Id`, or a tuple of them.
