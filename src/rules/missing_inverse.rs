@@ -33,6 +33,11 @@ fn check(ctx: &Context, out: &mut Findings) {
                     continue;
                 }
                 let Some(junction) = via.junction.entity().map(|j| project.entity(j)) else { continue };
+                // A junction that does not reach both ends is junction-mismatch's finding.
+                let reaches = |end| !ctx.graph.belongs_to_back(project, junction.id, end).is_empty();
+                if !reaches(a.id) || !reaches(b_id) {
+                    continue;
+                }
                 out.report(
                     &relation.span,
                     format!(

@@ -1,0 +1,3 @@
+//! Subscription billing: organizations, plans, invoices and payments.
+
+pub mod entities;

@@ -1,0 +1,3 @@
+//! Data model for the course catalogue and grading service.
+
+pub mod entity;

@@ -1,0 +1,9 @@
+pub use super::appointment::Entity as Appointment;
+pub use super::bed::Entity as Bed;
+pub use super::department::Entity as Department;
+pub use super::doctor::Entity as Doctor;
+pub use super::medical_record::Entity as MedicalRecord;
+pub use super::medication::Entity as Medication;
+pub use super::patient::Entity as Patient;
+pub use super::prescription::Entity as Prescription;
+pub use super::transfer::Entity as Transfer;

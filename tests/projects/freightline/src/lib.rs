@@ -1,0 +1,3 @@
+//! Freight network: carriers, fleet, warehouses and shipment tracking.
+
+pub mod entities;

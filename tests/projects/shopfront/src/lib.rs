@@ -1,0 +1,5 @@
+//! Storefront persistence layer.
+
+pub mod entities;
+
+pub use entities::prelude;

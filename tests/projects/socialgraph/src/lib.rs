@@ -1,0 +1,3 @@
+pub mod entity;
+
+pub use entity::prelude::*;
