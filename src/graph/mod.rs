@@ -96,8 +96,4 @@ impl RelationGraph {
     pub fn is_incomplete(&self, entity: EntityId) -> bool {
         self.incomplete.contains(&entity)
     }
-
-    pub fn edge_count(&self) -> usize {
-        self.graph.edge_count()
-    }
 }

@@ -6,7 +6,7 @@ use super::seaorm;
 use syn::spanned::Spanned;
 use syn::{Item, UseTree};
 
-pub fn file_facts(file: &syn::File, _text: &str) -> FileFacts {
+pub fn file_facts(file: &syn::File) -> FileFacts {
     FileFacts { root: mod_facts(&file.items) }
 }
 

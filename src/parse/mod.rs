@@ -75,7 +75,7 @@ pub fn parse_text(text: &str) -> Result<FileFacts, ParseFailure> {
     }
     let prepared = blank_preamble(text);
     let result = match syn::parse_str::<syn::File>(&prepared) {
-        Ok(file) => Ok(extract::file_facts(&file, &prepared)),
+        Ok(file) => Ok(extract::file_facts(&file)),
         Err(err) => Err(ParseFailure { range: err.span().byte_range(), message: describe(&err) }),
     };
     // proc-macro2 keeps every parsed text in a thread-local map for span lookups;

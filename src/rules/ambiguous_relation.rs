@@ -1,7 +1,7 @@
 //! `ambiguous-relation`: a has_many/has_one back to an entity that has several
 //! `belongs_to` to this one, without saying which it pairs with.
 
-use super::support::{kind_word, q, relation_name};
+use super::support::{q, relation_name};
 use super::{Context, Findings, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{EntityFormat, RelKind};
@@ -68,7 +68,7 @@ fn check(ctx: &Context, out: &mut Findings) {
                 .with_primary_label(format!("which `belongs_to` of {} is this the inverse of?", q(&b.name)))
                 .with_note(format!(
                     "SeaORM pairs `{}` with `<{} as Related<{}>>::to()`, and with several candidates that impl picks one silently, or does not exist",
-                    kind_word(relation.kind),
+                    relation.kind.attr_key(),
                     b.name,
                     a.name
                 ))

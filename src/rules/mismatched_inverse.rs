@@ -1,6 +1,6 @@
 //! `mismatched-inverse`: both sides exist but do not describe the same relation.
 
-use super::support::{endpoints, kind_word, q, relation_name, strip_relation_prefix, Endpoints};
+use super::support::{endpoints, q, relation_name, strip_relation_prefix, Endpoints};
 use super::{Context, Findings, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{Entity, EntityId, Project, RelDef, RelKind, Relation};
@@ -171,7 +171,7 @@ fn named_inverse(project: &Project, entity: &Entity, relation: &Relation, out: &
                     "`{key} = \"{}\"` names {}, a `{}` to {}, not a `belongs_to` back to {}",
                     named.name,
                     relation_name(target, other),
-                    kind_word(other.kind),
+                    other.kind.attr_key(),
                     ends,
                     q(&entity.name)
                 ),

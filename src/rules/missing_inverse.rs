@@ -1,6 +1,6 @@
 //! `missing-inverse`: one side of a relation with nothing on the other side.
 
-use super::support::{belongs_to_snippet, has_many_snippet, kind_word, many_to_many_snippet, q, relation_name};
+use super::support::{belongs_to_snippet, has_many_snippet, many_to_many_snippet, q, relation_name};
 use super::{Context, Findings, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{EntityFormat, RelKind};
@@ -49,7 +49,7 @@ fn check(ctx: &Context, out: &mut Findings) {
                         q(&a.name)
                     ),
                 )
-                .with_primary_label(format!("{} to {} declared here", kind_word(relation.kind), q(&b.name)))
+                .with_primary_label(format!("{} to {} declared here", relation.kind.attr_key(), q(&b.name)))
                 .with_label(b.span.clone(), format!("{} has no relation to {}", q(&b.name), q(&a.name)))
                 .with_help(format!(
                     "declare the other side in {}:\n{}",
@@ -72,17 +72,17 @@ fn check(ctx: &Context, out: &mut Findings) {
                         format!(
                             "{} is a `{}` to {}, but {} declares no `belongs_to` back to {}",
                             relation_name(a, relation),
-                            kind_word(relation.kind),
+                            relation.kind.attr_key(),
                             q(&b.name),
                             q(&b.name),
                             q(&a.name)
                         ),
                     )
-                    .with_primary_label(format!("`{}` declared here", kind_word(relation.kind)))
+                    .with_primary_label(format!("`{}` declared here", relation.kind.attr_key()))
                     .with_label(b.span.clone(), format!("{} has no `belongs_to` to {}", q(&b.name), q(&a.name)))
                     .with_note(format!(
                         "SeaORM builds `{}` from the inverse: it reverses `<{} as Related<{}>>::to()`, which needs a `belongs_to` on {} holding the foreign key",
-                        kind_word(relation.kind),
+                        relation.kind.attr_key(),
                         b.name,
                         a.name,
                         q(&b.name)
@@ -110,7 +110,7 @@ fn check(ctx: &Context, out: &mut Findings) {
                         q(&b.name)
                     ),
                 )
-                .with_primary_label(format!("`{}` declared here", kind_word(relation.kind)))
+                .with_primary_label(format!("`{}` declared here", relation.kind.attr_key()))
                 .with_label(back[0].span.clone(), format!("the `belongs_to` in {}", q(&b.name)))
                 .with_help(format!(
                     "add to {}:\nimpl Related<super::{}::Entity> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{variant}.def()\n    }}\n}}",

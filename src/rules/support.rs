@@ -1,7 +1,7 @@
 //! Helpers several rules share: where a `RelationDef` leads, and how to write
 //! the fix in the format the user's entity is written in.
 
-use crate::model::{Entity, EntityFormat, EntityId, Project, RelDef, RelDefKind, RelKind, Relation};
+use crate::model::{Entity, EntityFormat, EntityId, Project, RelDef, RelDefKind, Relation};
 
 /// `` `post` `` for messages.
 pub fn q(name: &str) -> String {
@@ -123,11 +123,6 @@ pub fn has_many_snippet(project: &Project, parent: &Entity, child: &Entity) -> S
             related_snippet(&target, &camel)
         ),
     }
-}
-
-/// `has_many` / `has_one` / `belongs_to`.
-pub fn kind_word(kind: RelKind) -> &'static str {
-    kind.attr_key()
 }
 
 /// How a relation is written, for messages: `` `user.posts` `` or `` `Relation::Post` ``.
