@@ -101,6 +101,8 @@ pub fn discover(roots: &[PathBuf]) -> Result<Discovery, DiscoverError> {
             walks.push(root.clone());
             continue;
         }
+        // A file named on the command line must be readable: that is the user's request failing.
+        std::fs::File::open(root).map_err(|e| DiscoverError(format!("cannot read `{}`: {e}", root.display())))?;
         let is_manifest = root.file_name().is_some_and(|n| n == "Cargo.toml");
         if !is_manifest && root.extension().is_none_or(|e| e != "rs") {
             return Err(DiscoverError(format!("`{}` is not a Rust source file or a directory", root.display())));
