@@ -59,6 +59,9 @@ pub struct ModuleTree<'a> {
     pub crates: Vec<Crate>,
     /// Library crates by the name other crates write.
     pub extern_crates: HashMap<String, ModuleId>,
+    /// Memoized name lookups: glob imports (`use super::*` in every module)
+    /// would otherwise make resolution combinatorial on real code.
+    pub(super) lookups: std::cell::RefCell<HashMap<(ModuleId, String), Option<super::scope::Res>>>,
 }
 
 struct Builder<'a> {
@@ -75,7 +78,12 @@ impl<'a> ModuleTree<'a> {
             files,
             by_path,
             claimed: vec![false; files.len()],
-            tree: ModuleTree { modules: Vec::new(), crates: Vec::new(), extern_crates: HashMap::new() },
+            tree: ModuleTree {
+                modules: Vec::new(),
+                crates: Vec::new(),
+                extern_crates: HashMap::new(),
+                lookups: Default::default(),
+            },
         };
         for package in packages {
             for (index, root) in package.roots.iter().enumerate() {

@@ -73,8 +73,20 @@ impl ModuleTree<'_> {
     }
 
     /// A name in a module's scope: child module, declared item, `use` binding,
-    /// then glob imports.
+    /// then glob imports. Memoized; a lookup already in progress (a glob cycle)
+    /// answers `None`.
     fn lookup(&self, module: ModuleId, name: &str, hops: usize) -> Option<Res> {
+        let key = (module, name.to_string());
+        if let Some(known) = self.lookups.borrow().get(&key) {
+            return known.clone();
+        }
+        self.lookups.borrow_mut().insert(key.clone(), None);
+        let found = self.lookup_uncached(module, name, hops);
+        self.lookups.borrow_mut().insert(key, found.clone());
+        found
+    }
+
+    fn lookup_uncached(&self, module: ModuleId, name: &str, hops: usize) -> Option<Res> {
         let m = &self.modules[module];
         if let Some(&child) = m.children.get(name) {
             return Some(Res::Module(child));
