@@ -21,6 +21,9 @@ pub struct RelationGraph {
     /// Entities with a relation, `Related` or `Linked` target that did not
     /// resolve: what they declare is not fully known.
     incomplete: HashSet<EntityId>,
+    /// Entities by table name: several entity types may map one table.
+    by_table: std::collections::HashMap<String, Vec<EntityId>>,
+    tables: Vec<Option<String>>,
 }
 
 impl RelationGraph {
@@ -66,7 +69,14 @@ impl RelationGraph {
                 mentions.insert((*a, *b));
             }
         }
-        RelationGraph { graph, mentions, incomplete }
+        let tables: Vec<Option<String>> = project.entities.iter().map(|e| e.table.clone()).collect();
+        let mut by_table: std::collections::HashMap<String, Vec<EntityId>> = std::collections::HashMap::new();
+        for (id, table) in tables.iter().enumerate() {
+            if let Some(table) = table {
+                by_table.entry(table.clone()).or_default().push(id);
+            }
+        }
+        RelationGraph { graph, mentions, incomplete, by_table, tables }
     }
 
     /// Relations `from` declares whose target is `to`.
@@ -86,9 +96,27 @@ impl RelationGraph {
         self.relations_between(project, child, parent).into_iter().filter(|r| r.kind == RelKind::BelongsTo).collect()
     }
 
-    /// Whether `a` declares anything at all towards `b`.
+    /// Whether `a` declares anything at all towards `b`, or towards another
+    /// entity type of `b`'s table.
     pub fn mentions(&self, a: EntityId, b: EntityId) -> bool {
-        self.mentions.contains(&(a, b))
+        self.mentions.contains(&(a, b)) || self.table_peers(b).any(|peer| self.mentions.contains(&(a, peer)))
+    }
+
+    /// Whether two entities are the same table at run time. A `RelationDef`
+    /// joins tables, not Rust types, so `to()`, `via()` and `Linked` hops that
+    /// reach another entity type of the same table are right.
+    pub fn same_table(&self, a: EntityId, b: EntityId) -> bool {
+        a == b || self.tables[a].is_some() && self.tables[a] == self.tables[b]
+    }
+
+    fn table_peers(&self, id: EntityId) -> impl Iterator<Item = EntityId> + '_ {
+        self.tables[id]
+            .as_ref()
+            .and_then(|t| self.by_table.get(t))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |&p| p != id)
     }
 
     /// Whether some of `entity`'s targets did not resolve, so the absence of a

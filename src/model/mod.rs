@@ -78,8 +78,9 @@ pub enum Target {
         suggestion: Option<String>,
         /// The path names a module that exists but declares no entity.
         module_without_entity: bool,
-        /// The path goes through a file that failed to parse: say nothing more.
-        through_broken_file: bool,
+        /// The path goes through a file that failed to parse, or a module with
+        /// macro invocations that may define the name: ormlint cannot know.
+        uncertain: bool,
     },
 }
 

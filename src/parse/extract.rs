@@ -43,7 +43,10 @@ fn mod_facts(items: &[Item]) -> ModFacts {
             Item::Trait(t) => facts.items.push(ident(&t.ident)),
             Item::TraitAlias(t) => facts.items.push(ident(&t.ident)),
             Item::Union(u) => facts.items.push(ident(&u.ident)),
-            Item::Macro(m) => facts.items.extend(m.ident.as_ref().map(ident)),
+            Item::Macro(m) => match &m.ident {
+                Some(name) => facts.items.push(ident(name)),
+                None => facts.has_item_macros = true,
+            },
             _ => {}
         }
     }

@@ -42,6 +42,9 @@ pub struct ModFacts {
     pub uses: Vec<UseFact>,
     pub mods: Vec<ModDecl>,
     pub seaorm: SeaOrmFacts,
+    /// Item-level macro invocations (`leaf!(a, "t");`) may define items
+    /// ormlint cannot see.
+    pub has_item_macros: bool,
 }
 
 #[derive(Debug)]

@@ -232,11 +232,14 @@ impl Ctx<'_, '_> {
                 fixed[name_index] = n.clone();
                 fixed.join("::").replace("::::", "::")
             });
-        let through_broken_file = (1..=segments.len()).any(|k| {
-            matches!(self.tree.resolve(module, &segments[..k]),
-                Some(Res::Module(m)) if self.tree.modules[m].file.is_some_and(|f| self.files[f].failure.is_some()))
+        let uncertain = (1..=segments.len()).any(|k| match self.tree.resolve(module, &segments[..k]) {
+            Some(Res::Module(m)) => {
+                let m = &self.tree.modules[m];
+                m.file.is_some_and(|f| self.files[f].failure.is_some()) || m.facts.is_some_and(|f| f.has_item_macros)
+            }
+            _ => false,
         });
-        Target::Unresolved { text, suggestion, module_without_entity, through_broken_file }
+        Target::Unresolved { text, suggestion, module_without_entity, uncertain }
     }
 
     fn named(&self, module: ModuleId, n: &Option<NameFact>) -> Option<Named> {

@@ -52,6 +52,9 @@ pub struct Crate {
     pub root: ModuleId,
     /// Whether other crates can name it (`use entity::post`).
     pub is_library: bool,
+    /// The package directory, for crates of a Cargo package (two versions of
+    /// one package share a name, never a directory).
+    pub package_dir: Option<PathBuf>,
 }
 
 pub struct ModuleTree<'a> {
@@ -93,7 +96,7 @@ impl<'a> ModuleTree<'a> {
                 }
                 let is_library =
                     index == 0 && !root.ends_with("main.rs") && root.parent().is_some_and(|p| !p.ends_with("bin"));
-                let krate = b.new_crate(package.crate_name.clone(), is_library);
+                let krate = b.new_crate(package.crate_name.clone(), is_library, Some(normalize(&package.dir)));
                 b.attach_file(b.tree.crates[krate].root, file, true);
             }
         }
@@ -103,10 +106,10 @@ impl<'a> ModuleTree<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new_crate(&mut self, name: String, is_library: bool) -> CrateId {
+    fn new_crate(&mut self, name: String, is_library: bool, package_dir: Option<PathBuf>) -> CrateId {
         let krate = self.tree.crates.len();
         let root = self.new_module(krate, Vec::new(), None);
-        self.tree.crates.push(Crate { name: name.clone(), root, is_library });
+        self.tree.crates.push(Crate { name: name.clone(), root, is_library, package_dir });
         if is_library {
             self.tree.extern_crates.entry(name).or_insert(root);
         }
@@ -210,14 +213,14 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let path = normalize(&self.files[file].path);
-            let (anchor, name, library) = match packages
+            let (anchor, name, package_dir) = match packages
                 .iter()
                 .map(|p| normalize(&p.dir.join("src")))
                 .zip(packages)
                 .filter(|(src, _)| path.starts_with(src))
                 .max_by_key(|(src, _)| src.components().count())
             {
-                Some((src, package)) => (src, package.crate_name.clone(), true),
+                Some((src, package)) => (src, package.crate_name.clone(), Some(normalize(&package.dir))),
                 None => {
                     let root = roots
                         .iter()
@@ -234,16 +237,18 @@ impl<'a> Builder<'a> {
                         .unwrap_or_else(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
                     let name =
                         root.file_name().map_or_else(|| "crate".to_string(), |n| n.to_string_lossy().into_owned());
-                    (root, name, false)
+                    (root, name, None)
                 }
             };
             let krate = match virtual_crates.get(&anchor) {
                 Some(&k) => k,
                 None => {
-                    // A package whose root was analyzed already has a crate.
-                    let existing =
-                        library.then(|| self.tree.crates.iter().position(|c| c.is_library && c.name == name)).flatten();
-                    let k = existing.unwrap_or_else(|| self.new_crate(name, library));
+                    // A package whose library root was analyzed already has a crate.
+                    let existing = package_dir.as_ref().and_then(|dir| {
+                        self.tree.crates.iter().position(|c| c.is_library && c.package_dir.as_ref() == Some(dir))
+                    });
+                    let library = package_dir.is_some();
+                    let k = existing.unwrap_or_else(|| self.new_crate(name, library, package_dir));
                     virtual_crates.insert(anchor.clone(), k);
                     k
                 }
@@ -263,7 +268,7 @@ impl<'a> Builder<'a> {
             }
             if self.tree.modules[module].file.is_some() {
                 // Two files claim one module path: keep the second apart.
-                let k = self.new_crate(format!("{}#{}", self.tree.crates[krate].name, file), false);
+                let k = self.new_crate(format!("{}#{}", self.tree.crates[krate].name, file), false, None);
                 module = self.tree.crates[k].root;
                 for segment in &segments {
                     module = self.child(module, segment);

@@ -19,7 +19,7 @@ fn check(ctx: &Context, out: &mut Findings) {
     let project = ctx.project;
     for entity in &project.entities {
         for relation in &entity.relations {
-            dense_via(project, entity, relation, out);
+            dense_via(ctx, entity, relation, out);
         }
         for related in &entity.related_impls {
             if related.via.is_none() {
@@ -65,7 +65,8 @@ fn belongs_to_list(junction: &Entity) -> String {
 
 /// Dense `#[sea_orm(has_many, via = "j")]` on A to B: the macro uses
 /// `j::Relation::<B's variant>` for `to()` and j's only `belongs_to` to A for `via()`.
-fn dense_via(project: &Project, a: &Entity, relation: &Relation, out: &mut Findings) {
+fn dense_via(ctx: &Context, a: &Entity, relation: &Relation, out: &mut Findings) {
+    let (project, graph) = (ctx.project, ctx.graph);
     let Some(via) = &relation.via else { return };
     let Some(j_id) = via.junction.entity() else { return };
     let Some(b_id) = relation.target.entity() else { return };
@@ -86,9 +87,9 @@ fn dense_via(project: &Project, a: &Entity, relation: &Relation, out: &mut Findi
     if relation.self_ref {
         // `self_ref, via = "j", from = "User", to = "Follower"`: both are junction relations back here.
         for named in relation.from.iter().chain(&relation.to) {
-            let ok = junction
-                .relation_variant(&named.variant)
-                .is_some_and(|r| r.kind == RelKind::BelongsTo && r.target.entity() == Some(a.id));
+            let ok = junction.relation_variant(&named.variant).is_some_and(|r| {
+                r.kind == RelKind::BelongsTo && r.target.entity().is_some_and(|t| graph.same_table(t, a.id))
+            });
             if !ok {
                 report(
                     out,

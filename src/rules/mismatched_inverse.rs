@@ -17,14 +17,14 @@ pub const RULE: Rule = Rule {
 fn check(ctx: &Context, out: &mut Findings) {
     let project = ctx.project;
     for entity in &project.entities {
-        related_impls(project, entity, out);
+        related_impls(ctx, entity, out);
         for relation in &entity.relations {
             named_inverse(project, entity, relation, out);
             has_one_cardinality(ctx, entity, relation, out);
         }
     }
     for link in &project.linked {
-        linked(project, link, out);
+        linked(ctx, link, out);
     }
 }
 
@@ -33,13 +33,14 @@ fn name(project: &Project, id: EntityId) -> String {
 }
 
 /// `impl Related<T> for Entity`: `to()` (and `via()`) must lead from this entity to `T`.
-fn related_impls(project: &Project, entity: &Entity, out: &mut Findings) {
+fn related_impls(ctx: &Context, entity: &Entity, out: &mut Findings) {
+    let (project, same) = (ctx.project, |a, b| ctx.graph.same_table(a, b));
     for related in &entity.related_impls {
         let Some(target) = related.target.entity() else { continue };
         let Some(to) = &related.to else { continue };
         match &related.via {
             None => match endpoints(project, to) {
-                Endpoints::Known(from, end) if (from, end) != (entity.id, target) => {
+                Endpoints::Known(from, end) if !same(from, entity.id) || !same(end, target) => {
                     let help = direct_relation(project, entity, target).map_or_else(
                         || {
                             format!(
@@ -97,13 +98,13 @@ fn related_impls(project: &Project, entity: &Entity, out: &mut Findings) {
                     continue;
                 };
                 let target_name = &project.entity(target).name;
-                if v_from != entity.id {
+                if !same(v_from, entity.id) {
                     report_via(out, via, related.span.clone(), format!(
                         "`via()` of `impl Related<{target_name}>` for {} returns `{}`, which leads from {} to {} instead of from {} to the junction",
                         q(&entity.name), via.text, name(project, v_from), name(project, junction), q(&entity.name)
                     ), format!("`via()` must lead from {} to the junction", q(&entity.name)));
                 }
-                if t_from != junction || t_to != target {
+                if !same(t_from, junction) || !same(t_to, target) {
                     report_via(out, to, related.span.clone(), format!(
                         "`to()` of `impl Related<{target_name}>` for {} returns `{}`, which leads from {} to {}; it must lead from the junction {} to {}",
                         q(&entity.name), to.text, name(project, t_from), name(project, t_to),
@@ -243,14 +244,15 @@ fn has_one_cardinality(ctx: &Context, entity: &Entity, relation: &Relation, out:
 }
 
 /// `impl Linked`: each hop must start where the previous one ended.
-fn linked(project: &Project, link: &crate::model::Linked, out: &mut Findings) {
+fn linked(ctx: &Context, link: &crate::model::Linked, out: &mut Findings) {
+    let (project, same) = (ctx.project, |a, b| ctx.graph.same_table(a, b));
     {
         let mut at = link.from.as_ref().and_then(|(t, _)| t.entity());
         let mut previous: Option<&RelDef> = None;
         for (i, hop) in link.hops.iter().enumerate() {
             match endpoints(project, hop) {
                 Endpoints::Known(from, to) => {
-                    if let Some(expected) = at.filter(|&e| e != from) {
+                    if let Some(expected) = at.filter(|&e| !same(e, from)) {
                         let after = previous.map_or_else(
                             || format!("`FromEntity` is {}", name(project, expected)),
                             |_| format!("hop {} ends at {}", i, name(project, expected)),
@@ -298,7 +300,7 @@ fn linked(project: &Project, link: &crate::model::Linked, out: &mut Findings) {
             previous = Some(hop);
         }
         if let (Some(end), Some((to_target, to_span))) = (at, &link.to) {
-            if let Some(expected) = to_target.entity().filter(|&t| t != end) {
+            if let Some(expected) = to_target.entity().filter(|&t| !same(t, end)) {
                 let last = link.hops.last().map_or(link.span.clone(), |h| h.span.clone());
                 out.report(
                     &last,

@@ -35,7 +35,7 @@ fn check(ctx: &Context, out: &mut Findings) {
 
 /// `via = "film_actors"` names a module; say it the way it was written.
 fn report_junction(out: &mut Findings, target: &Target, span: &Span) {
-    let Target::Unresolved { text, suggestion, through_broken_file: false, .. } = target else { return };
+    let Target::Unresolved { text, suggestion, uncertain: false, .. } = target else { return };
     let module = |path: &str| path.trim_start_matches("super::").trim_end_matches("::Entity").to_string();
     let d = out
         .report(span, format!("the junction `{}` is not an entity in the analyzed sources", module(text)))
@@ -46,8 +46,8 @@ fn report_junction(out: &mut Findings, target: &Target, span: &Span) {
 }
 
 fn report(out: &mut Findings, target: &Target, span: &Span, what: &str) {
-    let Target::Unresolved { text, suggestion, module_without_entity, through_broken_file } = target else { return };
-    if *through_broken_file || text.is_empty() {
+    let Target::Unresolved { text, suggestion, module_without_entity, uncertain } = target else { return };
+    if *uncertain || text.is_empty() {
         return;
     }
     let why = if *module_without_entity {
