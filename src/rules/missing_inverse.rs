@@ -94,14 +94,28 @@ fn check(ctx: &Context, out: &mut Findings) {
                     ));
                 continue;
             }
-            // Compact and expanded: `has_many = ".."` calls `<B as Related<A>>::to()`,
-            // which only exists if B implements it by hand.
-            let b_writes_related = b.format != EntityFormat::Dense;
-            let b_has_related = b.related_impls.iter().any(|r| r.target.entity() == Some(a.id));
-            if back.len() == 1 && b_writes_related && !b_has_related && a.format != EntityFormat::Dense {
-                let variant = back[0].variant.clone().unwrap_or_default();
-                out.report(
-                    &relation.span,
+            // `has_many`/`has_one` call `<B as Related<A>>::to()`: B must implement
+            // it, by hand (compact, expanded) or through `#[sea_orm::model]`.
+            let hand_written = b.related_impls.iter().any(|r| r.target.entity() == Some(a.id));
+            if back.len() != 1 || hand_written || b_id == a.id {
+                continue;
+            }
+            let variant = back[0].variant.clone().unwrap_or_default();
+            let fields_to_a = b.relations.iter().filter(|r| r.target.entity() == Some(a.id)).count();
+            let (message, help) = match b.format {
+                EntityFormat::Dense if fields_to_a == 1 => continue,
+                EntityFormat::Dense => (
+                    format!(
+                        "{} needs `impl Related<{}> for {}`, which `#[sea_orm::model]` generates only when {} has one relation field to {}; it has {fields_to_a}",
+                        relation_name(a, relation),
+                        a.name,
+                        b.name,
+                        q(&b.name),
+                        q(&a.name)
+                    ),
+                    format!("name the inverse instead: `via_rel = \"{variant}\"` on this `{}`", relation.kind.attr_key()),
+                ),
+                _ => (
                     format!(
                         "{} needs `impl Related<{}> for {}`: {} has the `belongs_to` but not the `Related` impl",
                         relation_name(a, relation),
@@ -109,15 +123,17 @@ fn check(ctx: &Context, out: &mut Findings) {
                         b.name,
                         q(&b.name)
                     ),
-                )
+                    format!(
+                        "add to {}:\nimpl Related<super::{}::Entity> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{variant}.def()\n    }}\n}}",
+                        q(&b.name),
+                        a.name
+                    ),
+                ),
+            };
+            out.report(&relation.span, message)
                 .with_primary_label(format!("`{}` declared here", relation.kind.attr_key()))
                 .with_label(back[0].span.clone(), format!("the `belongs_to` in {}", q(&b.name)))
-                .with_help(format!(
-                    "add to {}:\nimpl Related<super::{}::Entity> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{variant}.def()\n    }}\n}}",
-                    q(&b.name),
-                    a.name
-                ));
-            }
+                .with_help(help);
         }
         // A hand-written `impl Related<B> for Entity` in A while B says nothing about A.
         for related in &a.related_impls {
