@@ -61,8 +61,8 @@ struct CheckArgs {
     #[arg(long)]
     deny_warnings: bool,
     /// Parser threads (default: one per core).
-    #[arg(long)]
-    threads: Option<usize>,
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
+    threads: Option<u16>,
 }
 
 /// Everything a check produced, for the CLI and for tests.
@@ -158,12 +158,16 @@ fn explain(out: &mut dyn Write, name: &str) -> ExitStatus {
 
 fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
+        .num_threads(args.threads.map_or(0, usize::from))
         // syn recurses once per nesting level; give deep (but accepted) files room.
-        .stack_size(64 << 20)
+        .stack_size(256 << 20)
         .build();
     let result = match pool {
-        Ok(pool) => pool.install(|| check(&args.paths)),
+        // A panic is a bug in ormlint, never the user's fault: say so and exit 2.
+        Ok(pool) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pool.install(|| check(&args.paths))))
+            .unwrap_or_else(|_| {
+                Err("internal error: ormlint crashed; please report this with the file that caused it".to_string())
+            }),
         Err(err) => Err(format!("cannot start worker threads: {err}")),
     };
     let output = match result {

@@ -97,9 +97,15 @@ pub fn discover(roots: &[PathBuf]) -> Result<Discovery, DiscoverError> {
         let meta =
             std::fs::metadata(root).map_err(|e| DiscoverError(format!("cannot read `{}`: {e}", root.display())))?;
         if meta.is_dir() {
+            // The walker only warns about unreadable directories; a named one is the user's request failing.
+            std::fs::read_dir(root).map_err(|e| DiscoverError(format!("cannot read `{}`: {e}", root.display())))?;
             filter.dirs.push(identity(root));
             walks.push(root.clone());
             continue;
+        }
+        if !meta.is_file() {
+            // A FIFO would block and a device never ends.
+            return Err(DiscoverError(format!("`{}` is not a regular file", root.display())));
         }
         // A file named on the command line must be readable: that is the user's request failing.
         std::fs::File::open(root).map_err(|e| DiscoverError(format!("cannot read `{}`: {e}", root.display())))?;

@@ -113,9 +113,12 @@ fn arg_of(meta: &Meta) -> Option<AttrArg> {
             Expr::Lit(lit) => match &lit.lit {
                 Lit::Str(s) => {
                     let span = s.span().byte_range();
+                    // Only a plain `"..."` without escapes or suffix maps content to source bytes 1:1.
                     let raw = s.token().to_string();
-                    let plain = raw.starts_with('"') && raw[1..raw.len() - 1] == s.value();
-                    AttrValue::Str { value: s.value(), content_start: plain.then_some(span.start + 1), span }
+                    let value = s.value();
+                    let plain = s.suffix().is_empty()
+                        && raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) == Some(value.as_str());
+                    AttrValue::Str { value, content_start: plain.then_some(span.start + 1), span }
                 }
                 _ => AttrValue::Other,
             },

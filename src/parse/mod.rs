@@ -15,6 +15,10 @@ use rayon::prelude::*;
 use std::ops::Range;
 use std::path::PathBuf;
 
+/// Larger files are reported, not read: no hand-written or generated entity
+/// file comes close, and reading stops here whatever the file is.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
+
 /// Files nested deeper than this are reported instead of parsed: `syn`
 /// recurses per nesting level and real code never gets close.
 pub const MAX_NESTING: usize = 256;
@@ -43,8 +47,14 @@ pub fn parse_all(sources: &[SourcePath]) -> Vec<ParsedFile> {
 }
 
 fn parse_one(source: &SourcePath) -> ParsedFile {
-    let (text, failure) = match std::fs::read(&source.path) {
-        Err(err) => (String::new(), Some(ParseFailure { range: 0..0, message: format!("cannot read file: {err}") })),
+    let (text, failure) = match read_limited(&source.path) {
+        Err(err) => {
+            let message = match err.kind() {
+                std::io::ErrorKind::FileTooLarge => err.to_string(),
+                _ => format!("cannot read file: {err}"),
+            };
+            (String::new(), Some(ParseFailure { range: 0..0, message }))
+        }
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => (text, None),
             Err(err) => {
@@ -65,13 +75,24 @@ fn parse_one(source: &SourcePath) -> ParsedFile {
     ParsedFile { display: source.display.clone(), path: source.path.clone(), text, facts, failure }
 }
 
+/// Read at most [`MAX_FILE_BYTES`] (+1, to know it was more).
+fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            format!("file is larger than {} MiB, so it is not analyzed", MAX_FILE_BYTES >> 20),
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Parse one file's text into facts.
 pub fn parse_text(text: &str) -> Result<FileFacts, ParseFailure> {
-    if let Some(at) = too_deep(text) {
-        return Err(ParseFailure {
-            range: at..at + 1,
-            message: format!("nesting deeper than {MAX_NESTING} levels; the file is not analyzed"),
-        });
+    if let Some((at, what)) = too_deep(text) {
+        return Err(ParseFailure { range: at..at + 1, message: format!("{what}; the file is not analyzed") });
     }
     let prepared = blank_preamble(text);
     let result = match syn::parse_str::<syn::File>(&prepared) {
@@ -114,24 +135,132 @@ fn blank_preamble(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// The offset where bracket nesting first exceeds [`MAX_NESTING`], if it does.
-/// Brackets in strings and comments count too; that only errs on the side of
-/// real code, which never nests this deep.
-fn too_deep(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (i, b) in text.bytes().enumerate() {
+/// Method calls chained in one statement beyond this are reported: syn and
+/// ormlint walk such chains recursively, and real builder chains are far shorter.
+pub const MAX_CHAIN: usize = 4096;
+
+/// The offset where something `syn` would recurse on first gets deeper than
+/// real code ever does: bracket nesting, `<..>` nesting within a statement,
+/// runs of prefix operators or closure bars (`!!!!x`, `|| || ||`), and method
+/// chains. Comments and literals are skipped, so they never count.
+fn too_deep(text: &str) -> Option<(usize, String)> {
+    let bytes = text.as_bytes();
+    let (mut brackets, mut angles, mut run, mut chain) = (0usize, 0usize, 0usize, 0usize);
+    let mut last_significant = 0u8;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let may_start_literal = matches!(b, b'/' | b'"' | b'\'' | b'r' | b'b' | b'c');
+        if let Some(end) = may_start_literal.then(|| skip_comment_or_literal(bytes, i)).flatten() {
+            i = end;
+            last_significant = b'"';
+            run = 0;
+            continue;
+        }
         match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(i);
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'(' | b'[' => brackets += 1,
+            b'{' => (brackets, angles, chain) = (brackets + 1, 0, 0),
+            b')' | b']' => brackets = brackets.saturating_sub(1),
+            b'}' => (brackets, angles, chain) = (brackets.saturating_sub(1), 0, 0),
+            b';' => (angles, chain) = (0, 0),
+            b'<' => angles += 1,
+            b'>' => angles = angles.saturating_sub(1),
+            b'.' if last_significant == b')' => chain += 1,
             _ => {}
         }
+        if matches!(b, b'!' | b'-' | b'*' | b'&' | b'|') {
+            run += 1;
+        } else if !b.is_ascii_whitespace() {
+            run = 0;
+        }
+        let what = if brackets > MAX_NESTING || angles > MAX_NESTING {
+            format!("nesting deeper than {MAX_NESTING} levels")
+        } else if run > MAX_NESTING {
+            format!("more than {MAX_NESTING} prefix operators or closure bars in a row")
+        } else if chain > MAX_CHAIN {
+            format!("a method chain longer than {MAX_CHAIN} calls")
+        } else {
+            String::new()
+        };
+        if !what.is_empty() {
+            return Some((i, what));
+        }
+        if !b.is_ascii_whitespace() {
+            last_significant = b;
+        }
+        i += 1;
     }
     None
+}
+
+/// If a comment, string, raw string or character literal starts at `i`, the
+/// offset just after it.
+fn skip_comment_or_literal(bytes: &[u8], i: usize) -> Option<usize> {
+    let rest = &bytes[i..];
+    let find = |from: usize, needle: &[u8]| -> usize {
+        bytes[from..].windows(needle.len()).position(|w| w == needle).map_or(bytes.len(), |p| from + p + needle.len())
+    };
+    match rest {
+        [b'/', b'/', ..] => Some(bytes[i..].iter().position(|&c| c == b'\n').map_or(bytes.len(), |p| i + p)),
+        [b'/', b'*', ..] => {
+            let (mut depth, mut j) = (0usize, i);
+            while j + 1 < bytes.len() {
+                match &bytes[j..j + 2] {
+                    b"/*" => (depth, j) = (depth + 1, j + 2),
+                    b"*/" => {
+                        depth -= 1;
+                        j += 2;
+                        if depth == 0 {
+                            return Some(j);
+                        }
+                    }
+                    _ => j += 1,
+                }
+            }
+            Some(bytes.len())
+        }
+        [b'"', ..] => Some(end_of_quoted(bytes, i + 1, b'"')),
+        [b'b' | b'c', b'"', ..] => Some(end_of_quoted(bytes, i + 2, b'"')),
+        [b'r', b'"' | b'#', ..] | [b'b' | b'c', b'r', b'"' | b'#', ..] if !preceded_by_ident(bytes, i) => {
+            let start = i + rest.iter().position(|&c| c == b'r').unwrap_or(0) + 1;
+            let hashes = bytes[start..].iter().take_while(|&&c| c == b'#').count();
+            if bytes.get(start + hashes) != Some(&b'"') {
+                return None;
+            }
+            let mut closing = vec![b'"'];
+            closing.extend(std::iter::repeat_n(b'#', hashes));
+            Some(find(start + hashes + 1, &closing))
+        }
+        // `'a'`, `'\n'`, `'\u{..}'`: a character literal. `'a` alone is a lifetime.
+        [b'\'', b'\\', ..] => Some(end_of_quoted(bytes, i + 1, b'\'')),
+        [b'\'', lead, ..] => {
+            let width = match lead {
+                0x00..=0x7f => 1,
+                0xf0.. => 4,
+                0xe0.. => 3,
+                _ => 2,
+            };
+            (rest.get(1 + width) == Some(&b'\'')).then_some(i + 2 + width)
+        }
+        _ => None,
+    }
+}
+
+fn preceded_by_ident(bytes: &[u8], i: usize) -> bool {
+    i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')
+}
+
+/// Past the closing `quote` of a literal whose body starts at `from`, honouring `\` escapes.
+fn end_of_quoted(bytes: &[u8], from: usize, quote: u8) -> usize {
+    let mut j = from;
+    while j < bytes.len() {
+        match bytes[j] {
+            b'\\' => j += 2,
+            c if c == quote => return j + 1,
+            _ => j += 1,
+        }
+    }
+    bytes.len()
 }
 
 #[cfg(test)]
@@ -144,6 +273,34 @@ mod tests {
         let prepared = blank_preamble(text);
         assert_eq!(prepared.len(), text.len());
         assert!(parse_text(text).is_ok());
+    }
+
+    #[test]
+    fn pathological_shapes_are_reported_not_parsed() {
+        let cases = [
+            format!("type T = {}i32{};", "Vec<".repeat(10_000), ">".repeat(10_000)),
+            format!("fn f() {{ let x = {}1; }}", "-".repeat(100_000)),
+            format!("fn f() {{ let x = {}1; }}", "!".repeat(100_000)),
+            format!("fn f() {{ let x = {}1; }}", "|| ".repeat(100_000)),
+            format!("fn f() {{ x{}; }}", ".a()".repeat(100_000)),
+        ];
+        for text in cases {
+            let failure = parse_text(&text).unwrap_err();
+            assert!(failure.message.ends_with("the file is not analyzed"), "{}", failure.message);
+        }
+    }
+
+    #[test]
+    fn comments_and_literals_do_not_count_as_nesting() {
+        let text = format!(
+            "// {}\n/* {} */\nconst A: &str = \"{}\";\nconst B: &str = r#\"{}\"#;\nconst C: char = '(';\nfn f<'a>(x: &'a str) -> &'a str {{ x }}\n",
+            "-".repeat(1000),
+            "*".repeat(1000),
+            "((((".repeat(300),
+            "<<<<\"".repeat(300),
+        );
+        assert!(too_deep(&text).is_none());
+        assert!(parse_text(&text).is_ok());
     }
 
     #[test]

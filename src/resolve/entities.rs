@@ -213,6 +213,15 @@ impl Ctx<'_, '_> {
     }
 
     fn unresolved(&self, module: ModuleId, segments: &[String], module_without_entity: bool) -> Target {
+        if segments.is_empty() {
+            // A relation whose target could not be read (a helper call): nothing to say.
+            return Target::Unresolved {
+                text: String::new(),
+                suggestion: None,
+                module_without_entity,
+                uncertain: true,
+            };
+        }
         let text = segments.join("::").replace("::::", "::");
         let name_index = if segments.len() >= 2 && segments.last().is_some_and(|s| s == "Entity") {
             segments.len() - 2
