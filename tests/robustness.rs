@@ -117,3 +117,49 @@ fn symlink_loops_do_not_hang() {
     std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
     assert_eq!(findings(dir.path()), vec![]);
 }
+
+fn quiet_or_findings(dir: &Path) -> usize {
+    ormlint::check(&[dir.to_path_buf()]).expect("runs without panicking").diagnostics.len()
+}
+
+#[test]
+fn a_string_literal_with_a_suffix_is_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("suffix.rs"),
+        "#[derive(DeriveEntityModel)]\n#[sea_orm(table_name = \"x\"é)]\npub struct Model { pub id: i32 }\n",
+    )
+    .unwrap();
+    quiet_or_findings(dir.path());
+}
+
+#[test]
+fn a_relation_without_a_target_next_to_a_one_letter_entity_is_not_a_crash() {
+    let entity = "use sea_orm::entity::prelude::*;\n#[derive(DeriveEntityModel)]\n#[sea_orm(table_name = \"t\")]\npub struct Model {\n    #[sea_orm(primary_key)]\n    pub id: i32,\n}\n#[derive(DeriveRelation)]\npub enum Relation {\n    #[sea_orm(has_many)]\n    B,\n}\n";
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.rs"), entity).unwrap();
+    fs::write(dir.path().join("b.rs"), entity).unwrap();
+    quiet_or_findings(dir.path());
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_are_skipped_in_walks_and_refused_when_named() {
+    let dir = project_with(&[]);
+    let fifo = dir.path().join("pipe.rs");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
+    assert!(made, "mkfifo is available on unix");
+    assert_eq!(findings(dir.path()), vec![]);
+    let err = ormlint::check(&[fifo]).err().expect("a named FIFO is refused");
+    assert!(err.contains("not a regular file"), "{err}");
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_reported() {
+    let dir = project_with(&[]);
+    let big = dir.path().join("generated.rs");
+    let file = fs::File::create(&big).unwrap();
+    file.set_len(ormlint::parse::MAX_FILE_BYTES + 1).unwrap();
+    let found = findings(dir.path());
+    assert_eq!(found, vec![("generated.rs".into(), 1, 1, "parse-error".into())]);
+}
