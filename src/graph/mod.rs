@@ -93,7 +93,10 @@ impl RelationGraph {
 
     /// `belongs_to` relations of `child` that point at `parent`.
     pub fn belongs_to_back<'p>(&self, project: &'p Project, child: EntityId, parent: EntityId) -> Vec<&'p Relation> {
-        self.relations_between(project, child, parent).into_iter().filter(|r| r.kind == RelKind::BelongsTo).collect()
+        self.relations_between(project, child, parent)
+            .into_iter()
+            .filter(|r| r.kind == RelKind::BelongsTo && r.declared)
+            .collect()
     }
 
     /// Whether `a` declares anything at all towards `b`, or towards another

@@ -64,7 +64,12 @@ pub struct ModuleTree<'a> {
     pub extern_crates: HashMap<String, ModuleId>,
     /// Memoized name lookups: glob imports (`use super::*` in every module)
     /// would otherwise make resolution combinatorial on real code.
-    pub(super) lookups: std::cell::RefCell<HashMap<(ModuleId, String), Option<super::scope::Res>>>,
+    pub(super) lookups: std::cell::RefCell<HashMap<(ModuleId, String), super::scope::Memo>>,
+    /// Set when a lookup met one still in progress (a glob cycle) or the hop
+    /// limit: its `None` may not be final, so it is not memoized.
+    pub(super) cut_short: std::cell::Cell<bool>,
+    /// Lookups in progress; the outermost one's answer is always final.
+    pub(super) depth: std::cell::Cell<usize>,
 }
 
 struct Builder<'a> {
@@ -86,6 +91,8 @@ impl<'a> ModuleTree<'a> {
                 crates: Vec::new(),
                 extern_crates: HashMap::new(),
                 lookups: Default::default(),
+                cut_short: Default::default(),
+                depth: Default::default(),
             },
         };
         for package in packages {

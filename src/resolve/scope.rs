@@ -18,6 +18,13 @@ pub enum Res {
     },
 }
 
+/// A memoized lookup.
+#[derive(Clone, Debug)]
+pub enum Memo {
+    InProgress,
+    Done(Option<Res>),
+}
+
 /// Re-exports can chain and globs can loop; real code needs a handful of hops.
 const MAX_HOPS: usize = 24;
 
@@ -28,6 +35,7 @@ impl ModuleTree<'_> {
 
     fn resolve_hops(&self, from: ModuleId, segments: &[String], hops: usize) -> Option<Res> {
         if hops > MAX_HOPS {
+            self.cut_short.set(true);
             return None;
         }
         let (first, rest) = segments.split_first()?;
@@ -74,15 +82,29 @@ impl ModuleTree<'_> {
 
     /// A name in a module's scope: child module, declared item, `use` binding,
     /// then glob imports. Memoized; a lookup already in progress (a glob cycle)
-    /// answers `None`.
+    /// answers `None` for now, and a `None` that depended on one is not kept.
     fn lookup(&self, module: ModuleId, name: &str, hops: usize) -> Option<Res> {
         let key = (module, name.to_string());
-        if let Some(known) = self.lookups.borrow().get(&key) {
-            return known.clone();
+        match self.lookups.borrow().get(&key) {
+            Some(Memo::Done(known)) => return known.clone(),
+            Some(Memo::InProgress) => {
+                self.cut_short.set(true);
+                return None;
+            }
+            None => {}
         }
-        self.lookups.borrow_mut().insert(key.clone(), None);
+        self.lookups.borrow_mut().insert(key.clone(), Memo::InProgress);
+        let outer_cut = self.cut_short.replace(false);
+        self.depth.set(self.depth.get() + 1);
         let found = self.lookup_uncached(module, name, hops);
-        self.lookups.borrow_mut().insert(key, found.clone());
+        self.depth.set(self.depth.get() - 1);
+        let cut = self.cut_short.get();
+        if found.is_some() || !cut || self.depth.get() == 0 {
+            self.lookups.borrow_mut().insert(key, Memo::Done(found.clone()));
+        } else {
+            self.lookups.borrow_mut().remove(&key);
+        }
+        self.cut_short.set(outer_cut || cut);
         found
     }
 

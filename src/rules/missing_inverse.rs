@@ -67,7 +67,7 @@ fn check(ctx: &Context, out: &mut Findings) {
             // Explicit `from`/`to` on a has_one/has_many spell the join out
             // (the pre-1.0 style of the foreign key side).
             if back.is_empty() && relation.from.is_empty() {
-                out.report(
+                let d = out.report(
                         &relation.span,
                         format!(
                             "{} is a `{}` to {}, but {} declares no `belongs_to` back to {}",
@@ -92,6 +92,21 @@ fn check(ctx: &Context, out: &mut Findings) {
                         q(&b.name),
                         belongs_to_snippet(project, b, a)
                     ));
+                // A `BelongsTo<..>` field without its attribute is a loader field only.
+                let bare = ctx
+                    .graph
+                    .relations_between(project, b_id, a.id)
+                    .into_iter()
+                    .find(|r| !r.declared && r.format == EntityFormat::Dense);
+                if let Some(bare) = bare {
+                    d.labels.push(crate::diagnostic::Label {
+                        span: bare.span.clone(),
+                        message: format!(
+                            "typed as a relation, but without `#[sea_orm(belongs_to, from = \"..\", to = \"..\")]` SeaORM derives no relation from {}",
+                            relation_name(b, bare)
+                        ),
+                    });
+                }
                 continue;
             }
             // `has_many`/`has_one` call `<B as Related<A>>::to()`: B must implement

@@ -59,7 +59,9 @@ pub fn relation_field(field: &syn::Field, name: &str, facts: &mut SeaOrmFacts) -
     let relation_enum = str_of("relation_enum");
     // The macro names the generated Relation variant after `relation_enum`,
     // or after the target's module; junction (via) fields get no variant.
+    // Fields without a kind flag are loader fields: no variant at all.
     let variant = match (&relation_enum, &via) {
+        _ if !declared => None,
         (Some(e), _) => Some(e.name.to_upper_camel_case()),
         (None, None) => Some(variant_for_target(&target_fact.segments)),
         (None, Some(_)) => None,
