@@ -249,6 +249,8 @@ pub enum RelRefKind {
 /// `impl Related<Target> for Entity { fn to() .. fn via() .. }`.
 #[derive(Debug)]
 pub struct RelatedImplFacts {
+    /// The implementing type: `Entity`, or `super::fruit::Entity` when written elsewhere.
+    pub self_ty: PathFact,
     pub target: PathFact,
     pub to: Option<RelRefFact>,
     pub via: Option<RelRefFact>,

@@ -45,7 +45,16 @@ pub fn build_project(tree: &ModuleTree<'_>, files: &[ParsedFile]) -> Project {
     for &module in &entity_modules {
         ctx.ignored_attributes(module, &mut project.ignored_attributes);
     }
-    // `impl Linked` may sit in any module, entity or not.
+    // `impl Related` and `impl Linked` may sit in any module, entity or not.
+    let mut related_modules: Vec<ModuleId> = (0..tree.modules.len())
+        .filter(|&m| tree.modules[m].facts.is_some_and(|f| !f.seaorm.related_impls.is_empty()))
+        .collect();
+    related_modules.sort_by_key(|&m| (tree.modules[m].file, m));
+    for module in related_modules {
+        for (owner, related) in ctx.related_impls(module) {
+            project.entities[owner].related_impls.push(related);
+        }
+    }
     let mut linked_modules: Vec<ModuleId> = (0..tree.modules.len())
         .filter(|&m| tree.modules[m].facts.is_some_and(|f| !f.seaorm.linked.is_empty()))
         .collect();
@@ -123,18 +132,29 @@ impl Ctx<'_, '_> {
             related_impls: Vec::new(),
         };
         entity.relations = facts.relations.iter().map(|r| self.relation(module, id, r)).collect();
-        entity.related_impls = facts
+        entity
+    }
+
+    /// `impl Related<T> for S` blocks of one module, each with the entity its
+    /// `Self` type names (usually this module's `Entity`, but not always).
+    fn related_impls(&self, module: ModuleId) -> Vec<(EntityId, RelatedImpl)> {
+        let Some(facts) = self.tree.modules[module].facts else { return Vec::new() };
+        facts
+            .seaorm
             .related_impls
             .iter()
-            .map(|r| RelatedImpl {
-                target: self.entity_target(module, &r.target.segments),
-                target_span: self.span(module, &r.target.span),
-                to: r.to.as_ref().map(|d| self.rel_def(module, d)),
-                via: r.via.as_ref().map(|d| self.rel_def(module, d)),
-                span: self.span(module, &r.span),
+            .filter_map(|r| {
+                let owner = self.entity_target(module, &r.self_ty.segments).entity()?;
+                let related = RelatedImpl {
+                    target: self.entity_target(module, &r.target.segments),
+                    target_span: self.span(module, &r.target.span),
+                    to: r.to.as_ref().map(|d| self.rel_def(module, d)),
+                    via: r.via.as_ref().map(|d| self.rel_def(module, d)),
+                    span: self.span(module, &r.span),
+                };
+                Some((owner, related))
             })
-            .collect();
-        entity
+            .collect()
     }
 
     /// Expanded entities: the `Column` enum is the column list, `PrimaryKey`
@@ -194,7 +214,7 @@ impl Ctx<'_, '_> {
     }
 
     fn entity_target(&self, module: ModuleId, segments: &[String]) -> Target {
-        match self.tree.resolve(module, segments) {
+        match self.resolve_through_aliases(module, segments) {
             Some(Res::Item { module: owner, name, rest }) if rest.is_empty() && name == "Entity" => {
                 match self.entity_of.get(&owner) {
                     Some(&e) => Target::Entity(e),
@@ -206,6 +226,21 @@ impl Ctx<'_, '_> {
             }
             None => self.unresolved(module, segments, false),
         }
+    }
+
+    /// Resolve a path, following `type Fruit = Entity;` style aliases.
+    fn resolve_through_aliases(&self, module: ModuleId, segments: &[String]) -> Option<Res> {
+        let mut res = self.tree.resolve(module, segments)?;
+        for _ in 0..8 {
+            let Res::Item { module: owner, name, rest } = &res else { break };
+            let alias = self.tree.modules[*owner]
+                .facts
+                .and_then(|f| f.type_aliases.iter().find(|a| &a.name == name))
+                .filter(|a| rest.is_empty() && !a.ty.path.is_empty());
+            let Some(alias) = alias else { break };
+            res = self.tree.resolve(*owner, &alias.ty.path)?;
+        }
+        Some(res)
     }
 
     fn path_target(&self, module: ModuleId, path: &PathFact) -> (Target, Span) {

@@ -13,7 +13,9 @@ fn type_path_fact(ty: &syn::Type) -> Option<PathFact> {
 
 pub fn related_impl(item: &syn::ItemImpl, trait_path: &syn::Path, facts: &mut SeaOrmFacts) {
     let Some(target) = first_type_arg(trait_path).and_then(type_path_fact) else { return };
+    let Some(self_ty) = type_path_fact(&item.self_ty) else { return };
     let mut related = RelatedImplFacts {
+        self_ty,
         target,
         to: None,
         via: None,
