@@ -75,7 +75,6 @@ pub enum Target {
     /// Not in the analyzed sources.
     Unresolved {
         text: String,
-        suggestion: Option<String>,
         /// The path names a module that exists but declares no entity.
         module_without_entity: bool,
         /// The path goes through a file that failed to parse, or a module with

@@ -250,32 +250,9 @@ impl Ctx<'_, '_> {
     fn unresolved(&self, module: ModuleId, segments: &[String], module_without_entity: bool) -> Target {
         if segments.is_empty() {
             // A relation whose target could not be read (a helper call): nothing to say.
-            return Target::Unresolved {
-                text: String::new(),
-                suggestion: None,
-                module_without_entity,
-                uncertain: true,
-            };
+            return Target::Unresolved { text: String::new(), module_without_entity, uncertain: true };
         }
         let text = segments.join("::").replace("::::", "::");
-        let name_index = if segments.len() >= 2 && segments.last().is_some_and(|s| s == "Entity") {
-            segments.len() - 2
-        } else {
-            segments.len().saturating_sub(1)
-        };
-        let written = segments.get(name_index).cloned().unwrap_or_default();
-        let suggestion = self
-            .entity_names
-            .iter()
-            .filter(|n| **n != written)
-            .map(|n| (strsim::damerau_levenshtein(n, &written), n))
-            .filter(|(d, n)| *d <= (n.len().max(written.len()) / 3).max(1))
-            .min()
-            .map(|(_, n)| {
-                let mut fixed = segments.to_vec();
-                fixed[name_index] = n.clone();
-                fixed.join("::").replace("::::", "::")
-            });
         let uncertain = (1..=segments.len()).any(|k| match self.tree.resolve(module, &segments[..k]) {
             Some(Res::Module(m)) => {
                 let m = &self.tree.modules[m];
@@ -283,7 +260,7 @@ impl Ctx<'_, '_> {
             }
             _ => false,
         });
-        Target::Unresolved { text, suggestion, module_without_entity, uncertain }
+        Target::Unresolved { text, module_without_entity, uncertain }
     }
 
     fn named(&self, module: ModuleId, n: &Option<NameFact>) -> Option<Named> {

@@ -3,8 +3,8 @@
 //! Files no crate root reaches (a folder of entity files, a subfolder given on
 //! the command line) get the module path their location implies.
 
-use crate::discover::identity as normalize;
 use crate::discover::Package;
+use crate::discover::{identity, normalize};
 use crate::parse::facts::{ModFacts, UseFact};
 use crate::parse::ParsedFile;
 use crate::source_db::FileId;
@@ -74,6 +74,8 @@ pub struct ModuleTree<'a> {
 
 struct Builder<'a> {
     files: &'a [ParsedFile],
+    /// Each file's absolute, normalized path, computed once.
+    identities: Vec<PathBuf>,
     by_path: HashMap<PathBuf, FileId>,
     claimed: Vec<bool>,
     tree: ModuleTree<'a>,
@@ -81,9 +83,11 @@ struct Builder<'a> {
 
 impl<'a> ModuleTree<'a> {
     pub fn build(files: &'a [ParsedFile], packages: &[Package], roots: &[PathBuf]) -> Self {
-        let by_path = files.iter().enumerate().map(|(id, f)| (normalize(&f.path), id)).collect();
+        let identities: Vec<PathBuf> = files.iter().map(|f| identity(&f.path)).collect();
+        let by_path = identities.iter().enumerate().map(|(id, p)| (p.clone(), id)).collect();
         let mut b = Builder {
             files,
+            identities,
             by_path,
             claimed: vec![false; files.len()],
             tree: ModuleTree {
@@ -97,13 +101,13 @@ impl<'a> ModuleTree<'a> {
         };
         for package in packages {
             for (index, root) in package.roots.iter().enumerate() {
-                let Some(&file) = b.by_path.get(&normalize(root)) else { continue };
+                let Some(&file) = b.by_path.get(&identity(root)) else { continue };
                 if b.claimed[file] {
                     continue;
                 }
                 let is_library =
                     index == 0 && !root.ends_with("main.rs") && root.parent().is_some_and(|p| !p.ends_with("bin"));
-                let krate = b.new_crate(package.crate_name.clone(), is_library, Some(normalize(&package.dir)));
+                let krate = b.new_crate(package.crate_name.clone(), is_library, Some(identity(&package.dir)));
                 b.attach_file(b.tree.crates[krate].root, file, true);
             }
         }
@@ -163,10 +167,9 @@ impl<'a> Builder<'a> {
     fn attach_file(&mut self, module: ModuleId, file: FileId, owns_dir: bool) {
         self.claimed[file] = true;
         let files = self.files;
-        let parsed = &files[file];
-        let facts = &parsed.facts.root;
+        let facts = &files[file].facts.root;
         self.set_facts(module, file, facts);
-        let path = normalize(&parsed.path);
+        let path = self.identities[file].clone();
         let file_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let is_mod_rs = path.file_name().is_some_and(|n| n == "mod.rs");
         let child_dir =
@@ -209,39 +212,42 @@ impl<'a> Builder<'a> {
     fn place_orphans(&mut self, packages: &[Package], roots: &[PathBuf]) {
         let mut orphans: Vec<FileId> = (0..self.files.len()).filter(|&f| !self.claimed[f]).collect();
         // Parents first, so a `mod.rs` claims its children by declaration.
-        orphans.sort_by_key(|&f| {
-            let path = normalize(&self.files[f].path);
+        orphans.sort_by_cached_key(|&f| {
+            let path = &self.identities[f];
             let is_dir_module = path.file_stem().is_some_and(|s| s == "mod" || s == "lib" || s == "main");
-            (path.components().count() - usize::from(is_dir_module), !is_dir_module, path)
+            (path.components().count() - usize::from(is_dir_module), !is_dir_module, path.clone())
         });
+        // Looked up by ancestor, so placing a file costs its depth, not the package count.
+        let package_srcs: HashMap<PathBuf, &Package> =
+            packages.iter().map(|p| (identity(&p.dir.join("src")), p)).collect();
+        let root_dirs: std::collections::HashSet<PathBuf> = roots
+            .iter()
+            .map(|r| identity(r))
+            .map(|r| {
+                if r.extension().is_some_and(|e| e == "rs") {
+                    r.parent().map(Path::to_path_buf).unwrap_or_default()
+                } else {
+                    r
+                }
+            })
+            .collect();
         let mut virtual_crates: HashMap<PathBuf, CrateId> = HashMap::new();
         for file in orphans {
             if self.claimed[file] {
                 continue;
             }
-            let path = normalize(&self.files[file].path);
-            let (anchor, name, package_dir) = match packages
-                .iter()
-                .map(|p| normalize(&p.dir.join("src")))
-                .zip(packages)
-                .filter(|(src, _)| path.starts_with(src))
-                .max_by_key(|(src, _)| src.components().count())
-            {
-                Some((src, package)) => (src, package.crate_name.clone(), Some(normalize(&package.dir))),
+            let path = self.identities[file].clone();
+            let package = path.ancestors().skip(1).find_map(|dir| package_srcs.get(dir).map(|p| (dir, *p)));
+            let (anchor, name, package_dir) = match package {
+                Some((src, package)) => (src.to_path_buf(), package.crate_name.clone(), Some(identity(&package.dir))),
                 None => {
-                    let root = roots
-                        .iter()
-                        .map(|r| normalize(r))
-                        .map(|r| {
-                            if r.extension().is_some_and(|e| e == "rs") {
-                                r.parent().map(Path::to_path_buf).unwrap_or_default()
-                            } else {
-                                r
-                            }
-                        })
-                        .filter(|r| path.starts_with(r))
-                        .max_by_key(|r| r.components().count())
-                        .unwrap_or_else(|| path.parent().map(Path::to_path_buf).unwrap_or_default());
+                    let root = path
+                        .ancestors()
+                        .skip(1)
+                        .find(|dir| root_dirs.contains(*dir))
+                        .or_else(|| path.parent())
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default();
                     let name =
                         root.file_name().map_or_else(|| "crate".to_string(), |n| n.to_string_lossy().into_owned());
                     (root, name, None)
