@@ -145,7 +145,7 @@ fn explain(out: &mut dyn Write, name: &str) -> ExitStatus {
         None => {
             let suggestion = rules::RULES
                 .iter()
-                .map(|r| (strsim::damerau_levenshtein(r.name, name), r.name))
+                .map(|r| (strsim::osa_distance(r.name, name), r.name))
                 .min()
                 .filter(|(d, _)| *d <= 3)
                 .map(|(_, n)| format!(" (did you mean `{n}`?)"))

@@ -83,7 +83,7 @@ fn closest_column<'e>(entity: &'e Entity, variant: &str) -> Option<&'e crate::mo
     entity
         .columns
         .iter()
-        .map(|c| (strsim::damerau_levenshtein(&c.variant.to_lowercase(), &variant.to_lowercase()), c))
+        .map(|c| (strsim::osa_distance(&c.variant.to_lowercase(), &variant.to_lowercase()), c))
         .filter(|(d, c)| *d <= (c.variant.len().max(variant.len()) / 3).max(1))
         .min_by_key(|(d, c)| (*d, c.variant.clone()))
         .map(|(_, c)| c)

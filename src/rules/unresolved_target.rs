@@ -77,7 +77,7 @@ impl<'a> Suggestions<'a> {
                 names
                     .iter()
                     .filter(|n| **n != written && n.len().abs_diff(written.len()) <= limit(n))
-                    .map(|n| (strsim::damerau_levenshtein(n, &written), *n))
+                    .map(|n| (strsim::osa_distance(n, &written), *n))
                     .filter(|(d, n)| *d <= limit(n))
                     .min()
                     .map(|(_, n)| n.to_string())
