@@ -1,6 +1,6 @@
 //! `#[sea_orm(..)]` attribute arguments, as owned key/value pairs.
 
-use super::facts::{ColumnRefFact, NameFact, PathFact, Range32};
+use super::facts::{ByteRange, ColumnRefFact, NameFact, PathFact};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Lit, Meta, Token};
@@ -37,7 +37,7 @@ pub struct AttrArg {
 pub enum AttrValue {
     /// A string literal; `content_start` is the byte offset of its first content
     /// character when the literal is a plain `"..."` without escapes.
-    Str { value: String, span: Range32, content_start: Option<usize> },
+    Str { value: String, span: ByteRange, content_start: Option<usize> },
     /// Any other value (`auto_increment = false`, `default_value = 0`).
     Other,
 }
@@ -46,7 +46,7 @@ pub enum AttrValue {
 #[derive(Debug, Clone)]
 pub struct SeaOrmAttr {
     pub args: Vec<AttrArg>,
-    pub span: Range32,
+    pub span: ByteRange,
 }
 
 impl SeaOrmAttr {
@@ -130,7 +130,7 @@ fn arg_of(meta: &Meta) -> Option<AttrArg> {
 
 /// Split `"Column::A"`, `"(Column::A, Column::B)"` or `"(a, b)"` into column
 /// paths, each with the byte range of its own text when it can be known.
-pub fn split_column_list(value: &str, literal: &Range32, content_start: Option<usize>) -> Vec<ColumnRefFact> {
+pub fn split_column_list(value: &str, literal: &ByteRange, content_start: Option<usize>) -> Vec<ColumnRefFact> {
     let trimmed = value.trim();
     let (inner, inner_offset) = match trimmed.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
         Some(inner) => (inner, value.find('(').map_or(0, |i| i + 1)),

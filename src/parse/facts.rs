@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 /// Byte range inside the file the facts came from.
-pub type Range32 = Range<usize>;
+pub type ByteRange = Range<usize>;
 
 /// Everything ormlint needs from one file.
 #[derive(Debug, Default)]
@@ -17,7 +17,7 @@ pub struct FileFacts {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PathFact {
     pub segments: Vec<String>,
-    pub span: Range32,
+    pub span: ByteRange,
 }
 
 impl PathFact {
@@ -30,7 +30,7 @@ impl PathFact {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NameFact {
     pub name: String,
-    pub span: Range32,
+    pub span: ByteRange,
 }
 
 /// One module's items: a file's top level, or an inline `mod x { .. }`.
@@ -59,7 +59,7 @@ pub struct UseFact {
     pub path: Vec<String>,
     /// The bound name, or `None` for a glob (`use a::b::*`).
     pub name: Option<String>,
-    pub span: Range32,
+    pub span: ByteRange,
 }
 
 #[derive(Debug)]
@@ -69,7 +69,7 @@ pub struct ModDecl {
     pub path_attr: Option<String>,
     /// The body of an inline module; `None` for `mod x;`.
     pub inline: Option<Box<ModFacts>>,
-    pub span: Range32,
+    pub span: ByteRange,
 }
 
 /// A Rust type as ormlint compares types: the text without `Option<..>`.
@@ -77,7 +77,7 @@ pub struct ModDecl {
 pub struct TypeFact {
     /// Normalised text: no spaces, `Option` removed (`i32`, `Uuid`, `Vec<u8>`).
     pub text: String,
-    /// The last path segment, for alias lookup (`UserId` in `crate::ids::UserId`).
+    /// The type's path as written, for alias lookup (`crate::ids::UserId`).
     pub path: Vec<String>,
     pub optional: bool,
 }
@@ -117,7 +117,7 @@ pub struct SeaOrmFacts {
     /// Expanded format: `impl EntityName for Entity { fn table_name(..) { "x" } }`.
     pub table_name_impl: Option<NameFact>,
     /// Expanded format: `#[derive(DeriveEntity)] struct Entity`.
-    pub entity_struct: Option<Range32>,
+    pub entity_struct: Option<ByteRange>,
     /// Expanded format: variants of `#[derive(DeriveColumn)] enum Column`.
     pub column_enum: Option<Vec<NameFact>>,
     /// Expanded format: variants of `#[derive(DerivePrimaryKey)] enum PrimaryKey`.
@@ -125,7 +125,7 @@ pub struct SeaOrmFacts {
     /// Expanded format: `Self::X => ColumnType::..def().null().unique()`.
     pub column_defs: Vec<ColumnDefFact>,
     /// Where `enum Relation` is (compact and expanded).
-    pub relation_enum: Option<Range32>,
+    pub relation_enum: Option<ByteRange>,
     pub relations: Vec<RelationFacts>,
     pub related_impls: Vec<RelatedImplFacts>,
     pub linked: Vec<LinkedFacts>,
@@ -138,7 +138,7 @@ pub struct ModelFacts {
     pub format: EntityFormat,
     pub table_name: Option<NameFact>,
     /// The `Model` identifier.
-    pub name_span: Range32,
+    pub name_span: ByteRange,
     pub columns: Vec<ColumnFacts>,
 }
 
@@ -154,7 +154,7 @@ pub struct ColumnFacts {
     /// `unique_key = "name"`: the columns sharing a name form one unique key.
     pub unique_key: Option<String>,
     /// The field declaration without attributes.
-    pub span: Range32,
+    pub span: ByteRange,
 }
 
 #[derive(Debug)]
@@ -168,7 +168,7 @@ pub struct ColumnDefFact {
 #[derive(Clone, Debug)]
 pub struct ColumnRefFact {
     pub path: Vec<String>,
-    pub span: Range32,
+    pub span: ByteRange,
 }
 
 /// One relation as declared: a compact variant, a dense field, or a builder arm.
@@ -176,7 +176,9 @@ pub struct ColumnRefFact {
 pub struct RelationFacts {
     pub format: EntityFormat,
     pub kind: RelKind,
-    /// Whether the kind was written as a flag/key (dense fields may omit it).
+    /// Whether SeaORM derives a relation from it: false for dense fields
+    /// without a kind flag (loader fields) and for expanded arms defined as the
+    /// reverse of another entity's relation (their pairing is explicit).
     pub declared: bool,
     /// Relation enum variant (compact/expanded), or `None` for dense (derived later).
     pub variant: Option<String>,
@@ -195,7 +197,7 @@ pub struct RelationFacts {
     pub on_delete: Option<NameFact>,
     pub on_update: Option<NameFact>,
     /// Attributes through the variant/field name: where findings about the relation start.
-    pub span: Range32,
+    pub span: ByteRange,
     /// Defined by code ormlint does not model (`has_many_via(..)`, a function
     /// call): it exists, but where it leads is unknown.
     pub opaque: bool,
@@ -203,7 +205,7 @@ pub struct RelationFacts {
 
 impl RelationFacts {
     /// A relation with nothing but its kind and place; the rest filled by the caller.
-    pub fn new(format: EntityFormat, kind: RelKind, span: Range32) -> Self {
+    pub fn new(format: EntityFormat, kind: RelKind, span: ByteRange) -> Self {
         RelationFacts {
             format,
             kind,
@@ -233,7 +235,7 @@ impl RelationFacts {
 pub struct RelRefFact {
     pub kind: RelRefKind,
     pub rev: bool,
-    pub span: Range32,
+    pub span: ByteRange,
 }
 
 #[derive(Clone, Debug)]
@@ -255,7 +257,7 @@ pub struct RelatedImplFacts {
     pub to: Option<RelRefFact>,
     pub via: Option<RelRefFact>,
     /// The `impl ... for Entity` header.
-    pub span: Range32,
+    pub span: ByteRange,
 }
 
 /// `impl Linked for X { type FromEntity; type ToEntity; fn link() -> Vec<RelationDef> }`.
@@ -265,13 +267,13 @@ pub struct LinkedFacts {
     pub from_entity: Option<PathFact>,
     pub to_entity: Option<PathFact>,
     pub hops: Vec<RelRefFact>,
-    pub span: Range32,
+    pub span: ByteRange,
 }
 
 #[derive(Debug)]
 pub struct IgnoredAttribute {
     pub keys: Vec<String>,
-    pub span: Range32,
+    pub span: ByteRange,
     /// The relation it belongs to (variant or field name).
     pub owner: String,
 }

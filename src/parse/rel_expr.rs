@@ -60,7 +60,7 @@ fn is_path_named(expr: &Expr, name: &str) -> bool {
     matches!(expr, Expr::Path(p) if p.path.is_ident(name))
 }
 
-/// Read a `RelationDef` expression; `None` only when there is no expression.
+/// Read a `RelationDef` expression; what ormlint does not model is `Opaque`.
 pub fn rel_ref(expr: &Expr) -> RelRefFact {
     let mut expr = peel(expr);
     // Point at the relation itself, not at `Some(..)` around it.

@@ -41,7 +41,7 @@ fn related_impls(ctx: &Context, entity: &Entity, out: &mut Findings) {
         match &related.via {
             None => match endpoints(project, to) {
                 Endpoints::Known(from, end) if !same(from, entity.id) || !same(end, target) => {
-                    let help = direct_relation(project, entity, target).map_or_else(
+                    let help = direct_relation(entity, target).map_or_else(
                         || {
                             format!(
                                 "declare a relation from {} to {} and return it from `to()`",
@@ -124,8 +124,7 @@ fn report_via(out: &mut Findings, def: &RelDef, impl_span: crate::diagnostic::Sp
 }
 
 /// The variant of `entity`'s own relation to `target`, when there is exactly one.
-fn direct_relation(project: &Project, entity: &Entity, target: EntityId) -> Option<String> {
-    let _ = project;
+fn direct_relation(entity: &Entity, target: EntityId) -> Option<String> {
     let mut found = entity.relations.iter().filter(|r| r.target.entity() == Some(target) && r.via.is_none());
     let first = found.next()?;
     found.next().is_none().then(|| first.variant.clone()).flatten()
@@ -250,74 +249,70 @@ fn linked(ctx: &Context, link: &crate::model::Linked, out: &mut Findings) {
     if link.hops.is_empty() {
         return;
     }
-    {
-        let mut at = link.from.as_ref().and_then(|(t, _)| t.entity());
-        let mut previous: Option<&RelDef> = None;
-        for (i, hop) in link.hops.iter().enumerate() {
-            match endpoints(project, hop) {
-                Endpoints::Known(from, to) => {
-                    if let Some(expected) = at.filter(|&e| !same(e, from)) {
-                        let after = previous.map_or_else(
-                            || format!("`FromEntity` is {}", name(project, expected)),
-                            |_| format!("hop {} ends at {}", i, name(project, expected)),
-                        );
-                        let d = out
-                            .report(
-                                &hop.span,
-                                format!(
-                                    "hop {} of `Linked` `{}` starts at {}, but {after}",
-                                    i + 1,
-                                    link.name,
-                                    name(project, from)
-                                ),
-                            )
-                            .with_primary_label(format!("goes {} -> {}", name(project, from), name(project, to)))
-                            .with_help(
-                                "add `.rev()` if the relation is declared the other way, or insert the missing hop",
-                            );
-                        if let Some(p) = previous {
-                            d.labels.push(crate::diagnostic::Label {
-                                span: p.span.clone(),
-                                message: format!("ends at {}", name(project, expected)),
-                            });
-                        }
-                        return;
+    let mut at = link.from.as_ref().and_then(|(t, _)| t.entity());
+    let mut previous: Option<&RelDef> = None;
+    for (i, hop) in link.hops.iter().enumerate() {
+        match endpoints(project, hop) {
+            Endpoints::Known(from, to) => {
+                if let Some(expected) = at.filter(|&e| !same(e, from)) {
+                    let after = previous.map_or_else(
+                        || format!("`FromEntity` is {}", name(project, expected)),
+                        |_| format!("hop {} ends at {}", i, name(project, expected)),
+                    );
+                    let d = out
+                        .report(
+                            &hop.span,
+                            format!(
+                                "hop {} of `Linked` `{}` starts at {}, but {after}",
+                                i + 1,
+                                link.name,
+                                name(project, from)
+                            ),
+                        )
+                        .with_primary_label(format!("goes {} -> {}", name(project, from), name(project, to)))
+                        .with_help("add `.rev()` if the relation is declared the other way, or insert the missing hop");
+                    if let Some(p) = previous {
+                        d.labels.push(crate::diagnostic::Label {
+                            span: p.span.clone(),
+                            message: format!("ends at {}", name(project, expected)),
+                        });
                     }
-                    at = Some(to);
-                }
-                Endpoints::MissingVariant { owner, variant } => {
-                    out.report(
-                        &hop.span,
-                        format!(
-                            "hop {} of `Linked` `{}` uses `{}`, but {} has no relation `{variant}`",
-                            i + 1,
-                            link.name,
-                            hop.text,
-                            name(project, owner)
-                        ),
-                    )
-                    .with_primary_label("no such relation");
                     return;
                 }
-                Endpoints::Unknown => return,
+                at = Some(to);
             }
-            previous = Some(hop);
-        }
-        if let (Some(end), Some((to_target, to_span))) = (at, &link.to) {
-            if let Some(expected) = to_target.entity().filter(|&t| !same(t, end)) {
-                let last = link.hops.last().map_or(link.span.clone(), |h| h.span.clone());
+            Endpoints::MissingVariant { owner, variant } => {
                 out.report(
-                    &last,
+                    &hop.span,
                     format!(
-                        "`Linked` `{}` ends at {}, but its `ToEntity` is {}",
+                        "hop {} of `Linked` `{}` uses `{}`, but {} has no relation `{variant}`",
+                        i + 1,
                         link.name,
-                        name(project, end),
-                        name(project, expected)
+                        hop.text,
+                        name(project, owner)
                     ),
                 )
-                .with_primary_label(format!("the last hop ends at {}", name(project, end)))
-                .with_label(to_span.clone(), "`ToEntity` declared here");
+                .with_primary_label("no such relation");
+                return;
             }
+            Endpoints::Unknown => return,
+        }
+        previous = Some(hop);
+    }
+    if let (Some(end), Some((to_target, to_span))) = (at, &link.to) {
+        if let Some(expected) = to_target.entity().filter(|&t| !same(t, end)) {
+            let last = link.hops.last().map_or(link.span.clone(), |h| h.span.clone());
+            out.report(
+                &last,
+                format!(
+                    "`Linked` `{}` ends at {}, but its `ToEntity` is {}",
+                    link.name,
+                    name(project, end),
+                    name(project, expected)
+                ),
+            )
+            .with_primary_label(format!("the last hop ends at {}", name(project, end)))
+            .with_label(to_span.clone(), "`ToEntity` declared here");
         }
     }
 }

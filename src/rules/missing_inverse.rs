@@ -1,6 +1,6 @@
 //! `missing-inverse`: one side of a relation with nothing on the other side.
 
-use super::support::{belongs_to_snippet, has_many_snippet, many_to_many_snippet, q, relation_name};
+use super::support::{belongs_to_snippet, has_many_snippet, many_to_many_snippet, q, related_snippet, relation_name};
 use super::{Context, Findings, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{EntityFormat, RelKind};
@@ -139,9 +139,9 @@ fn check(ctx: &Context, out: &mut Findings) {
                         q(&b.name)
                     ),
                     format!(
-                        "add to {}:\nimpl Related<super::{}::Entity> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{variant}.def()\n    }}\n}}",
+                        "add to {}:\n{}",
                         q(&b.name),
-                        a.name
+                        related_snippet(&format!("super::{}::Entity", a.name), &variant)
                     ),
                 ),
             };

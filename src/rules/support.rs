@@ -105,7 +105,7 @@ pub fn belongs_to_snippet(project: &Project, child: &Entity, parent: &Entity) ->
 }
 
 /// `impl Related<target> for Entity` returning `Relation::variant`.
-fn related_snippet(target: &str, variant: &str) -> String {
+pub fn related_snippet(target: &str, variant: &str) -> String {
     format!("impl Related<{target}> for Entity {{\n    fn to() -> RelationDef {{\n        Relation::{variant}.def()\n    }}\n}}")
 }
 

@@ -23,9 +23,9 @@ const GENERATED_BY_ENTITY_MODEL: &[&str] = &["Entity", "Column", "PrimaryKey", "
 pub fn struct_item(item: &syn::ItemStruct, facts: &mut SeaOrmFacts) {
     let derives = derive_names(&item.attrs);
     if derives.iter().any(|d| d == "DeriveEntityModel") {
-        let format = if has_attr_path(&item.attrs, "compact_model") {
-            super::facts::EntityFormat::Compact
-        } else if has_attr_path(&item.attrs, "model") {
+        // `#[sea_orm::model]` makes relation fields; `#[sea_orm::compact_model]`
+        // and a plain derive keep the hand-written `enum Relation`.
+        let format = if has_attr_path(&item.attrs, "model") {
             super::facts::EntityFormat::Dense
         } else {
             super::facts::EntityFormat::Compact
