@@ -98,29 +98,56 @@ fn related_impls(ctx: &Context, entity: &Entity, out: &mut Findings) {
                     continue;
                 };
                 let target_name = &project.entity(target).name;
+                let help = junction_fix(ctx, project.entity(junction), entity.id, target);
                 if !same(v_from, entity.id) {
                     report_via(out, via, related.span.clone(), format!(
                         "`via()` of `impl Related<{target_name}>` for {} returns `{}`, which leads from {} to {} instead of from {} to the junction",
                         q(&entity.name), via.text, name(project, v_from), name(project, junction), q(&entity.name)
-                    ), format!("`via()` must lead from {} to the junction", q(&entity.name)));
+                    ), format!("`via()` must lead from {} to the junction", q(&entity.name)), help.clone());
                 }
                 if !same(t_from, junction) || !same(t_to, target) {
                     report_via(out, to, related.span.clone(), format!(
                         "`to()` of `impl Related<{target_name}>` for {} returns `{}`, which leads from {} to {}; it must lead from the junction {} to {}",
                         q(&entity.name), to.text, name(project, t_from), name(project, t_to),
                         name(project, junction), name(project, target)
-                    ), format!("`to()` must lead from the junction to {}", name(project, target)));
+                    ), format!("`to()` must lead from the junction to {}", name(project, target)), help);
                 }
             }
         }
     }
 }
 
-fn report_via(out: &mut Findings, def: &RelDef, impl_span: crate::diagnostic::Span, message: String, label: String) {
-    out.report(&def.span, message)
+fn report_via(
+    out: &mut Findings,
+    def: &RelDef,
+    impl_span: crate::diagnostic::Span,
+    message: String,
+    label: String,
+    help: Option<String>,
+) {
+    let d = out
+        .report(&def.span, message)
         .with_primary_label("this relation does not connect")
         .with_label(impl_span, label)
         .with_note("a many-to-many `Related` goes `via()`: this entity -> junction, then `to()`: junction -> target; `.rev()` flips a `belongs_to` of the junction");
+    d.help = help;
+}
+
+/// The corrected `to()`/`via()` pair, when the junction has exactly one
+/// `belongs_to` to each end.
+fn junction_fix(ctx: &Context, junction: &Entity, from: EntityId, target: EntityId) -> Option<String> {
+    let only_variant_to = |end: EntityId| {
+        let mut found = junction.relations.iter().filter(|r| {
+            r.kind == RelKind::BelongsTo && r.target.entity().is_some_and(|t| ctx.graph.same_table(t, end))
+        });
+        let first = found.next()?;
+        found.next().is_none().then(|| first.variant.clone()).flatten()
+    };
+    let (back, forward) = (only_variant_to(from)?, only_variant_to(target)?);
+    let j = &junction.name;
+    Some(format!(
+        "write `fn to() -> RelationDef {{ super::{j}::Relation::{forward}.def() }}` and `fn via() -> Option<RelationDef> {{ Some(super::{j}::Relation::{back}.def().rev()) }}`"
+    ))
 }
 
 /// The variant of `entity`'s own relation to `target`, when there is exactly one.
