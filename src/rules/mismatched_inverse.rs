@@ -100,17 +100,31 @@ fn related_impls(ctx: &Context, entity: &Entity, out: &mut Findings) {
                 let target_name = &project.entity(target).name;
                 let help = junction_fix(ctx, project.entity(junction), entity.id, target);
                 if !same(v_from, entity.id) {
-                    report_via(out, via, related.span.clone(), format!(
-                        "`via()` of `impl Related<{target_name}>` for {} returns `{}`, which leads from {} to {} instead of from {} to the junction",
-                        q(&entity.name), via.text, name(project, v_from), name(project, junction), q(&entity.name)
-                    ), format!("`via()` must lead from {} to the junction", q(&entity.name)), help.clone());
+                    let message = format!(
+                        "`via()` of `impl Related<{target_name}>` for {} returns `{}`, which leads from {} to {} \
+                         instead of from {} to the junction",
+                        q(&entity.name),
+                        via.text,
+                        name(project, v_from),
+                        name(project, junction),
+                        q(&entity.name)
+                    );
+                    let label = format!("`via()` must lead from {} to the junction", q(&entity.name));
+                    report_via(out, via, related.span.clone(), message, label, help.clone());
                 }
                 if !same(t_from, junction) || !same(t_to, target) {
-                    report_via(out, to, related.span.clone(), format!(
-                        "`to()` of `impl Related<{target_name}>` for {} returns `{}`, which leads from {} to {}; it must lead from the junction {} to {}",
-                        q(&entity.name), to.text, name(project, t_from), name(project, t_to),
-                        name(project, junction), name(project, target)
-                    ), format!("`to()` must lead from the junction to {}", name(project, target)), help);
+                    let message = format!(
+                        "`to()` of `impl Related<{target_name}>` for {} returns `{}`, which leads from {} to {}; \
+                         it must lead from the junction {} to {}",
+                        q(&entity.name),
+                        to.text,
+                        name(project, t_from),
+                        name(project, t_to),
+                        name(project, junction),
+                        name(project, target)
+                    );
+                    let label = format!("`to()` must lead from the junction to {}", name(project, target));
+                    report_via(out, to, related.span.clone(), message, label, help);
                 }
             }
         }
