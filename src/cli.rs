@@ -28,9 +28,13 @@ impl From<ExitStatus> for std::process::ExitCode {
 
 #[derive(Parser, Debug)]
 #[command(name = "ormlint", version, about = "Static analyzer for ORM relationship definitions (SeaORM)")]
+// `check` is the default subcommand: `ormlint src/` means `ormlint check src/`.
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    #[command(flatten)]
+    check: CheckArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -97,12 +101,7 @@ pub fn check(paths: &[PathBuf]) -> Result<CheckOutput, String> {
 }
 
 /// Parse `args` (including the program name) and run; never panics on user input.
-pub fn run(mut args: Vec<OsString>) -> ExitStatus {
-    // `check` is the default subcommand: `ormlint src/` means `ormlint check src/`.
-    let known = ["check", "rules", "explain", "help", "-h", "--help", "-V", "--version"];
-    if args.get(1).is_none_or(|a| !known.iter().any(|k| a == k)) {
-        args.insert(1.min(args.len()), "check".into());
-    }
+pub fn run(args: Vec<OsString>) -> ExitStatus {
     let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(err) => {
@@ -113,9 +112,10 @@ pub fn run(mut args: Vec<OsString>) -> ExitStatus {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let status = match cli.command {
-        Command::Rules => list_rules(&mut out),
-        Command::Explain { rule } => explain(&mut out, &rule),
-        Command::Check(args) => run_check(&mut out, args),
+        Some(Command::Rules) => list_rules(&mut out),
+        Some(Command::Explain { rule }) => explain(&mut out, &rule),
+        Some(Command::Check(args)) => run_check(&mut out, args),
+        None => run_check(&mut out, cli.check),
     };
     let _ = out.flush();
     status
