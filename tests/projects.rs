@@ -57,3 +57,28 @@ fn freightline_compact_and_expanded() {
 fn socialgraph_compact_and_expanded() {
     check_project("socialgraph");
 }
+
+#[test]
+fn layout_workspace_entities_at_crate_root_used_by_package_name() {
+    check_project("layout_workspace");
+}
+
+#[test]
+fn layout_nested_modules_inline_and_path_attribute() {
+    check_project("layout_nested");
+}
+
+#[test]
+fn layout_binary_crate_without_lib() {
+    check_project("layout_binary");
+}
+
+#[test]
+fn layout_loose_folder_without_cargo_toml() {
+    check_project("layout_loose");
+}
+
+#[test]
+fn layout_reexports_globs_aliases_and_foreign_related_impls() {
+    check_project("layout_reexports");
+}

@@ -1,0 +1,5 @@
+pub mod bin;
+pub mod item;
+pub mod stock_move;
+pub mod supplier;
+pub mod warehouse;

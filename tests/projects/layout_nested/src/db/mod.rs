@@ -1,0 +1,3 @@
+//! Persistence layer.
+
+pub mod models;

@@ -1,0 +1,3 @@
+pub mod db;
+
+pub use db::models::prelude;
