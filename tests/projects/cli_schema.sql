@@ -1,0 +1,90 @@
+CREATE TABLE user (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    email TEXT NOT NULL UNIQUE,
+    display_name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    avatar BLOB
+);
+
+CREATE TABLE profile (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    user_id INTEGER NOT NULL UNIQUE REFERENCES user(id) ON DELETE CASCADE,
+    bio TEXT,
+    website TEXT
+);
+
+CREATE TABLE category (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    name TEXT NOT NULL,
+    parent_id INTEGER REFERENCES category(id) ON DELETE SET NULL
+);
+
+CREATE TABLE product (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    sku TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    price REAL NOT NULL,
+    category_id INTEGER REFERENCES category(id) ON DELETE SET NULL,
+    image BLOB
+);
+
+CREATE TABLE tag (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    label TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE product_tag (
+    product_id INTEGER NOT NULL REFERENCES product(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+    added_at TEXT NOT NULL,
+    weight REAL NOT NULL DEFAULT 1.0,
+    PRIMARY KEY (product_id, tag_id)
+);
+
+CREATE TABLE "order" (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES user(id) ON DELETE RESTRICT,
+    placed_at TEXT NOT NULL,
+    total REAL NOT NULL
+);
+
+CREATE TABLE order_item (
+    order_id INTEGER NOT NULL REFERENCES "order"(id) ON DELETE CASCADE,
+    line_no INTEGER NOT NULL,
+    product_id INTEGER NOT NULL REFERENCES product(id) ON DELETE RESTRICT,
+    quantity INTEGER NOT NULL,
+    unit_price REAL NOT NULL,
+    PRIMARY KEY (order_id, line_no)
+);
+
+CREATE TABLE shipment_line (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    order_id INTEGER NOT NULL,
+    line_no INTEGER NOT NULL,
+    shipped_qty INTEGER NOT NULL,
+    tracking_code TEXT,
+    FOREIGN KEY (order_id, line_no) REFERENCES order_item(order_id, line_no) ON DELETE CASCADE
+);
+
+CREATE TABLE message (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    sender_id INTEGER NOT NULL REFERENCES user(id) ON DELETE CASCADE,
+    recipient_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+    body TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    attachment BLOB
+);
+
+CREATE TABLE review (
+    id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    product_id INTEGER NOT NULL REFERENCES product(id) ON DELETE CASCADE,
+    author_id INTEGER REFERENCES user(id) ON DELETE SET NULL,
+    rating INTEGER NOT NULL,
+    body TEXT
+);
+
+CREATE TABLE app_setting (
+    key TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL,
+    updated_at TEXT
+);
