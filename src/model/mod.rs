@@ -28,8 +28,6 @@ pub struct Entity {
     pub id: EntityId,
     /// The module that declares it, as users write it from a sibling: `cake`.
     pub name: String,
-    /// The full module path: `entity::cake`.
-    pub module_path: String,
     /// The crate it belongs to: entities in different crates cannot always point back.
     pub crate_id: usize,
     pub format: EntityFormat,

@@ -113,10 +113,6 @@ impl Ctx<'_, '_> {
         let mut entity = Entity {
             id,
             name: self.entity_names[id].clone(),
-            module_path: {
-                let krate = &self.tree.crates[m.krate].name;
-                std::iter::once(krate.as_str()).chain(m.path.iter().map(String::as_str)).collect::<Vec<_>>().join("::")
-            },
             crate_id: m.krate,
             format,
             table: facts
