@@ -106,18 +106,19 @@ fn dense_via(ctx: &Context, a: &Entity, relation: &Relation, out: &mut Findings)
         .as_ref()
         .map(|n| n.name.to_upper_camel_case())
         .unwrap_or_else(|| b.name.to_upper_camel_case());
+    // The junction lacks the `belongs_to` to one end: say which, and what to add.
+    let missing_end = |out: &mut Findings, end: &Entity| {
+        let message = format!(
+            "{} goes through {}, which has no `belongs_to` to {}",
+            relation_name(a, relation),
+            q(&junction.name),
+            q(&end.name)
+        );
+        report(out, message, add_belongs_to(project, junction, end));
+    };
     let to_b = belongs(b_id);
     if to_b.is_empty() {
-        report(
-            out,
-            format!(
-                "{} goes through {}, which has no `belongs_to` to {}",
-                relation_name(a, relation),
-                q(&junction.name),
-                q(&b.name)
-            ),
-            add_belongs_to(project, junction, b),
-        );
+        missing_end(out, b);
         return;
     }
     if !to_b.iter().any(|r| r.variant.as_deref() == Some(to_variant.as_str())) {
@@ -152,16 +153,7 @@ fn dense_via(ctx: &Context, a: &Entity, relation: &Relation, out: &mut Findings)
                 );
             }
         }
-        (None, 0) => report(
-            out,
-            format!(
-                "{} goes through {}, which has no `belongs_to` to {}",
-                relation_name(a, relation),
-                q(&junction.name),
-                q(&a.name)
-            ),
-            add_belongs_to(project, junction, a),
-        ),
+        (None, 0) => missing_end(out, a),
         (None, 1) => {}
         (None, n) => report(
             out,
