@@ -1,5 +1,6 @@
 //! The command line: `ormlint [check] [PATHS]`, `ormlint rules`, `ormlint explain <RULE>`.
 
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::emit::{self, ColorMode, Format, Summary};
 use crate::source_db::SourceDb;
@@ -64,6 +65,13 @@ struct CheckArgs {
     /// Exit with 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
+    /// Read rule levels and options from this file instead of the nearest
+    /// `ormlint.toml` / `.ormlint.toml` above the current directory.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file: default levels and options.
+    #[arg(long)]
+    isolated: bool,
     /// Parser threads (default: one per core).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
     threads: Option<u16>,
@@ -78,7 +86,7 @@ pub struct CheckOutput {
 }
 
 /// Run the pipeline on `paths`: discover, parse, resolve, graph, rules, sort.
-pub fn check(paths: &[PathBuf]) -> Result<CheckOutput, String> {
+pub fn check(paths: &[PathBuf], config: &Config) -> Result<CheckOutput, String> {
     let found = discover::discover(paths).map_err(|e| e.0)?;
     let (packages, mut warnings) = discover::find_packages(&found.manifests);
     warnings.extend(found.warnings);
@@ -86,7 +94,9 @@ pub fn check(paths: &[PathBuf]) -> Result<CheckOutput, String> {
     let tree = resolve::ModuleTree::build(&parsed, &packages, paths);
     let project = resolve::build_project(&tree, &parsed);
     let relation_graph = graph::RelationGraph::build(&project);
-    let mut diagnostics = rules::run_all(&rules::Context { project: &project, graph: &relation_graph });
+    let mut diagnostics =
+        rules::run_all(&rules::Context { project: &project, graph: &relation_graph, options: &config.options });
+    config.apply_levels(&mut diagnostics);
     drop(tree);
     let mut db = SourceDb::default();
     for file in parsed {
@@ -156,7 +166,26 @@ fn explain(out: &mut dyn Write, name: &str) -> ExitStatus {
     }
 }
 
+/// The configuration `--config`, `--isolated` or the nearest file asks for.
+fn load_config(args: &CheckArgs) -> Result<Config, String> {
+    if args.isolated {
+        return Ok(Config::default());
+    }
+    let path = match &args.config {
+        Some(path) => Some(path.clone()),
+        None => std::env::current_dir().ok().and_then(|dir| Config::discover(&dir)),
+    };
+    path.map_or_else(|| Ok(Config::default()), |p| Config::load(&p))
+}
+
 fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
+    let config = match load_config(&args) {
+        Ok(config) => config,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitStatus::Failure;
+        }
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.map_or(0, usize::from))
         // syn recurses once per nesting level; give deep (but accepted) files room.
@@ -164,10 +193,12 @@ fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
         .build();
     let result = match pool {
         // A panic is a bug in ormlint, never the user's fault: say so and exit 2.
-        Ok(pool) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pool.install(|| check(&args.paths))))
-            .unwrap_or_else(|_| {
-                Err("internal error: ormlint crashed; please report this with the file that caused it".to_string())
-            }),
+        Ok(pool) => {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pool.install(|| check(&args.paths, &config))))
+                .unwrap_or_else(|_| {
+                    Err("internal error: ormlint crashed; please report this with the file that caused it".to_string())
+                })
+        }
         Err(err) => Err(format!("cannot start worker threads: {err}")),
     };
     let output = match result {

@@ -6,6 +6,7 @@
 //! [`graph`] of entities and relations -> [`rules`] -> [`emit`] in a format.
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod emit;

@@ -159,3 +159,51 @@ fn a_single_file_is_analyzed_with_its_crate_and_reported_alone() {
     assert!(lines[0].starts_with("event.rs:29:5: error:"), "{stdout}");
     assert!(lines[0].ends_with("[missing-inverse]"), "{stdout}");
 }
+
+/// A scratch directory holding one `ormlint.toml`.
+fn config_dir(text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ormlint.toml"), text).unwrap();
+    dir
+}
+
+#[test]
+fn config_levels_change_the_exit_code() {
+    let target = std::fs::canonicalize(WARNING_ONLY).unwrap();
+    let deny = config_dir("[rules]\nignored-attribute = \"deny\"\n");
+    ormlint().current_dir(deny.path()).arg("check").arg(&target).assert().code(1);
+    let allow = config_dir("[rules]\nignored-attribute = \"allow\"\n");
+    ormlint()
+        .current_dir(allow.path())
+        .arg("check")
+        .arg(&target)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("No relationship problems"));
+    // The file is found from a subdirectory too, and `--config` names one directly.
+    let nested = allow.path().join("sub/dir");
+    std::fs::create_dir_all(&nested).unwrap();
+    ormlint().current_dir(&nested).arg("check").arg(&target).assert().code(0);
+    ormlint().arg("check").arg(&target).arg("--config").arg(deny.path().join("ormlint.toml")).assert().code(1);
+}
+
+#[test]
+fn a_config_typo_exits_2_with_a_suggestion() {
+    let typo = config_dir("[rules]\nmising-cascade = \"allow\"\n");
+    ormlint()
+        .current_dir(typo.path())
+        .args(["check", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule `mising-cascade` (did you mean `missing-cascade`?)"));
+    let option = config_dir("[rules.missing-cascade]\nonly-when-inverses = true\n");
+    ormlint()
+        .current_dir(option.path())
+        .args(["check", "."])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `only-when-inverse`?"));
+    // `--isolated` ignores the broken file.
+    ormlint().current_dir(typo.path()).args(["check", ".", "--isolated"]).assert().code(0);
+    ormlint().args(["check", PASSING, "--config", "no/such/ormlint.toml"]).assert().code(2);
+}

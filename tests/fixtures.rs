@@ -5,7 +5,8 @@
 //! - `//~^ rule-name` on the line above (one `^` per line up);
 //! - an optional `"substring"` after the name must occur in the message.
 //!
-//! Cases whose name starts with `pass` must produce nothing at all.
+//! Cases whose name starts with `pass` must produce nothing at all. A case
+//! may carry an `ormlint.toml` with the rule options it is about.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -78,6 +79,16 @@ fn expectations(path: &Path) -> Vec<Expected> {
     out
 }
 
+/// A case may set rule options in its own `ormlint.toml`.
+fn case_config(case: &Path) -> ormlint::config::Config {
+    let path = case.join("ormlint.toml");
+    if path.is_file() {
+        ormlint::config::Config::load(&path).unwrap_or_else(|e| panic!("{e}"))
+    } else {
+        Default::default()
+    }
+}
+
 #[test]
 fn every_fixture_yields_exactly_its_expectations() {
     let mut failures = Vec::new();
@@ -92,7 +103,7 @@ fn every_fixture_yields_exactly_its_expectations() {
         } else {
             assert!(!expected.is_empty(), "{}: a failing case must expect at least one finding", display(&case));
         }
-        let output = ormlint::check(std::slice::from_ref(&case)).expect("fixture runs");
+        let output = ormlint::check(std::slice::from_ref(&case), &case_config(&case)).expect("fixture runs");
         let actual: Vec<(String, usize, String, String)> = output
             .diagnostics
             .iter()

@@ -10,7 +10,7 @@ const GOOD_PAIR: [(&str, &str); 2] = [
     ),
     (
         "post.rs",
-        "use sea_orm::entity::prelude::*;\n\n#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]\n#[sea_orm(table_name = \"post\")]\npub struct Model {\n    #[sea_orm(primary_key)]\n    pub id: i32,\n    pub user_id: i32,\n}\n\n#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]\npub enum Relation {\n    #[sea_orm(belongs_to = \"super::user::Entity\", from = \"Column::UserId\", to = \"super::user::Column::Id\")]\n    User,\n}\n\nimpl Related<super::user::Entity> for Entity {\n    fn to() -> RelationDef {\n        Relation::User.def()\n    }\n}\n\nimpl ActiveModelBehavior for ActiveModel {}\n",
+        "use sea_orm::entity::prelude::*;\n\n#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]\n#[sea_orm(table_name = \"post\")]\npub struct Model {\n    #[sea_orm(primary_key)]\n    pub id: i32,\n    pub user_id: i32,\n}\n\n#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]\npub enum Relation {\n    #[sea_orm(belongs_to = \"super::user::Entity\", from = \"Column::UserId\", to = \"super::user::Column::Id\", on_delete = \"Cascade\")]\n    User,\n}\n\nimpl Related<super::user::Entity> for Entity {\n    fn to() -> RelationDef {\n        Relation::User.def()\n    }\n}\n\nimpl ActiveModelBehavior for ActiveModel {}\n",
     ),
 ];
 
@@ -28,7 +28,7 @@ fn project_with(extra: &[(&str, &[u8])]) -> tempfile::TempDir {
 }
 
 fn findings(dir: &Path) -> Vec<(String, usize, usize, String)> {
-    let output = ormlint::check(&[dir.to_path_buf()]).expect("runs");
+    let output = ormlint::check(&[dir.to_path_buf()], &Default::default()).expect("runs");
     output
         .diagnostics
         .iter()
@@ -100,7 +100,7 @@ fn columns_count_characters_across_crlf_tabs_and_multibyte_text() {
 fn nothing_is_written_into_the_analyzed_tree() {
     let dir = project_with(&[]);
     let before: Vec<_> = walk(dir.path());
-    ormlint::check(&[dir.path().to_path_buf()]).unwrap();
+    ormlint::check(&[dir.path().to_path_buf()], &Default::default()).unwrap();
     assert_eq!(before, walk(dir.path()));
 }
 
@@ -119,7 +119,7 @@ fn symlink_loops_do_not_hang() {
 }
 
 fn quiet_or_findings(dir: &Path) -> usize {
-    ormlint::check(&[dir.to_path_buf()]).expect("runs without panicking").diagnostics.len()
+    ormlint::check(&[dir.to_path_buf()], &Default::default()).expect("runs without panicking").diagnostics.len()
 }
 
 #[test]
@@ -150,7 +150,7 @@ fn fifos_are_skipped_in_walks_and_refused_when_named() {
     let made = std::process::Command::new("mkfifo").arg(&fifo).status().is_ok_and(|s| s.success());
     assert!(made, "mkfifo is available on unix");
     assert_eq!(findings(dir.path()), vec![]);
-    let err = ormlint::check(&[fifo]).err().expect("a named FIFO is refused");
+    let err = ormlint::check(&[fifo], &Default::default()).err().expect("a named FIFO is refused");
     assert!(err.contains("not a regular file"), "{err}");
 }
 

@@ -31,6 +31,9 @@ pub struct Entity {
     /// The crate it belongs to: entities in different crates cannot always point back.
     pub crate_id: usize,
     pub format: EntityFormat,
+    /// Written by `sea-orm-cli generate entity`: the database schema (its
+    /// migrations) is the source of truth, not these attributes.
+    pub generated: bool,
     pub table: Option<String>,
     /// The `Model` (or `Entity`) identifier.
     pub span: Span,
@@ -59,7 +62,12 @@ pub struct Column {
     pub variant: String,
     /// Comparable type text after aliases: `i32`, `Uuid`.
     pub rust_type: String,
+    /// The Rust type is `Option<..>`: the model can hold NULL.
+    pub optional: bool,
+    /// The database column accepts NULL (`Option<..>`, `nullable`, `.null()`).
     pub nullable: bool,
+    /// The database fills it in when nothing else does (`default_value`, `.default(..)`).
+    pub has_default: bool,
     pub primary_key: bool,
     pub unique: bool,
     pub unique_key: Option<String>,
@@ -138,6 +146,8 @@ pub struct Relation {
     pub reverse: bool,
     pub on_delete: Option<Named>,
     pub on_update: Option<Named>,
+    /// `skip_fk`: no foreign key is created, so no referential action applies.
+    pub skip_fk: bool,
     /// The whole declaration: where findings about the relation point.
     pub span: Span,
     /// Defined by code ormlint does not model: it exists, its ends are unknown.

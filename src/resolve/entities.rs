@@ -99,7 +99,9 @@ impl Ctx<'_, '_> {
                     name: c.name.clone(),
                     variant: c.variant.clone(),
                     rust_type,
-                    nullable: optional,
+                    optional,
+                    nullable: optional || c.nullable_attr,
+                    has_default: c.has_default,
                     primary_key: c.primary_key,
                     unique: c.unique,
                     unique_key: c.unique_key.clone(),
@@ -115,6 +117,7 @@ impl Ctx<'_, '_> {
             name: self.entity_names[id].clone(),
             crate_id: m.krate,
             format,
+            generated: self.files[self.file(module)].facts.generated_by_codegen,
             table: facts
                 .model
                 .as_ref()
@@ -165,7 +168,9 @@ impl Ctx<'_, '_> {
                         name: v.name.clone(),
                         variant: v.name.clone(),
                         rust_type: String::new(),
+                        optional: false,
                         nullable: false,
+                        has_default: false,
                         primary_key: false,
                         unique: false,
                         unique_key: None,
@@ -181,6 +186,7 @@ impl Ctx<'_, '_> {
             if let Some(def) = facts.column_defs.iter().find(|d| d.variant == column.variant) {
                 column.nullable |= def.nullable;
                 column.unique |= def.unique;
+                column.has_default |= def.has_default;
             }
         }
     }
@@ -301,6 +307,7 @@ impl Ctx<'_, '_> {
             reverse: r.reverse,
             on_delete: self.named(module, &r.on_delete),
             on_update: self.named(module, &r.on_update),
+            skip_fk: r.skip_fk,
             span: self.span(module, &r.span),
             opaque: r.opaque,
         }

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     summary: "a has_many/has_one back to an entity with several belongs_to here, without via_rel",
     doc: include_str!("../../rules/ambiguous-relation.md"),
+    options: &[],
     check,
 };
 

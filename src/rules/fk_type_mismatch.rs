@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     summary: "a belongs_to foreign key whose type (or column count) differs from the key it references",
     doc: include_str!("../../rules/fk-type-mismatch.md"),
+    options: &[],
     check,
 };
 

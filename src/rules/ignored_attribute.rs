@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Warning,
     summary: "relation keys in a later #[sea_orm] attribute, which SeaORM ignores",
     doc: include_str!("../../rules/ignored-attribute.md"),
+    options: &[],
     check,
 };
 

@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     summary: "a many-to-many whose junction lacks the belongs_to to one of the two ends",
     doc: include_str!("../../rules/junction-mismatch.md"),
+    options: &[],
     check,
 };
 

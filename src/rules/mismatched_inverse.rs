@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     summary: "two sides of a relation that exist but disagree (Related::to, via_rel, Linked, has_one cardinality)",
     doc: include_str!("../../rules/mismatched-inverse.md"),
+    options: &[],
     check,
 };
 

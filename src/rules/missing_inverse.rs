@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     summary: "a has_many/has_one or Related impl whose other side declares nothing back",
     doc: include_str!("../../rules/missing-inverse.md"),
+    options: &[],
     check,
 };
 

@@ -3,12 +3,15 @@
 //! documentation in `rules/<name>.md`.
 
 mod ambiguous_relation;
+mod cascade_cycle;
 mod fk_type_mismatch;
 mod ignored_attribute;
 mod junction_mismatch;
 mod mismatched_inverse;
+mod missing_cascade;
 mod missing_inverse;
 mod parse_error;
+mod set_null_on_required;
 mod support;
 mod unknown_column;
 mod unresolved_target;
@@ -25,6 +28,8 @@ pub struct Rule {
     pub family: &'static str,
     pub default_severity: Severity,
     pub summary: &'static str,
+    /// The option keys `[rules.<name>]` accepts besides `level`.
+    pub options: &'static [&'static str],
     /// `rules/<name>.md`.
     pub doc: &'static str,
     pub check: fn(&Context, &mut Findings),
@@ -34,6 +39,29 @@ pub struct Rule {
 pub struct Context<'a> {
     pub project: &'a Project,
     pub graph: &'a RelationGraph,
+    pub options: &'a RuleOptions,
+}
+
+/// The options of the rules that have some (`[rules.<name>]` in `ormlint.toml`).
+#[derive(Clone, Debug, Default)]
+pub struct RuleOptions {
+    pub missing_cascade: missing_cascade::Options,
+    pub cascade_cycle: cascade_cycle::Options,
+}
+
+impl RuleOptions {
+    /// Set one rule's options from its `[rules.<name>]` table (without `level`).
+    pub fn set(&mut self, rule: &str, table: toml::Table) -> Result<(), String> {
+        fn read<T: serde::de::DeserializeOwned>(table: toml::Table) -> Result<T, String> {
+            toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| e.message().to_string())
+        }
+        match rule {
+            "missing-cascade" => self.missing_cascade = read(table)?,
+            "cascade-cycle" => self.cascade_cycle = read(table)?,
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 /// Collects one rule's findings with the rule's id and level filled in.
@@ -59,6 +87,9 @@ pub static RULES: &[Rule] = &[
     unknown_column::RULE,
     fk_type_mismatch::RULE,
     junction_mismatch::RULE,
+    set_null_on_required::RULE,
+    missing_cascade::RULE,
+    cascade_cycle::RULE,
     parse_error::RULE,
     ignored_attribute::RULE,
 ];

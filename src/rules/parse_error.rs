@@ -10,6 +10,7 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     summary: "a file that could not be read or parsed as Rust",
     doc: include_str!("../../rules/parse-error.md"),
+    options: &[],
     check,
 };
 

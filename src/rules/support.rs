@@ -161,3 +161,71 @@ pub fn many_to_many_snippet(owner: &Entity, junction: &Entity, target: &Entity) 
         _ => related_via_snippet(owner, junction, target),
     }
 }
+
+/// The foreign key columns of a `belongs_to`, as declared in `child`
+/// (those that resolve; composite keys give several).
+pub fn fk_columns<'e>(child: &'e Entity, relation: &Relation) -> Vec<&'e crate::model::Column> {
+    relation.from.iter().filter(|c| c.entity == Some(child.id)).filter_map(|c| child.column(&c.variant)).collect()
+}
+
+/// `post.user_id`, `post.(user_id, org_id)` for a composite key, or the
+/// columns as written when they name nothing.
+pub fn fk_text(child: &Entity, relation: &Relation, columns: &[&crate::model::Column]) -> String {
+    match columns {
+        [] => {
+            let written: Vec<&str> = relation.from.iter().map(|c| c.variant.as_str()).collect();
+            format!("{}.{}", child.name, if written.is_empty() { relation.label() } else { written.join(", ") })
+        }
+        [one] => format!("{}.{}", child.name, one.name),
+        many => format!("{}.({})", child.name, many.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+/// A `belongs_to` whose foreign key SeaORM creates, so its referential
+/// actions reach the database.
+pub fn creates_foreign_key(relation: &Relation) -> bool {
+    relation.kind == crate::model::RelKind::BelongsTo
+        && relation.declared
+        && !relation.opaque
+        && !relation.skip_fk
+        && relation.via.is_none()
+}
+
+/// `on_delete = "Cascade"` written in `format`: an attribute argument, or a
+/// builder call for the expanded format.
+pub fn action_snippet(format: EntityFormat, key: &str, action: &str) -> String {
+    match format {
+        EntityFormat::Expanded => format!(".{key}(ForeignKeyAction::{action})"),
+        _ => format!("{key} = \"{action}\""),
+    }
+}
+
+/// The name users know a relation's target by: the entity, or the path as written.
+pub fn target_name(project: &Project, relation: &Relation) -> String {
+    match &relation.target {
+        crate::model::Target::Entity(id) => project.entity(*id).name.clone(),
+        crate::model::Target::Unresolved { text, .. } => {
+            text.trim_end_matches("::Entity").rsplit("::").next().unwrap_or(text).to_string()
+        }
+    }
+}
+
+/// "a `user`", "an `event`": the article English wants before a name
+/// (`u` as in "user" and "unit" takes "a", as in "upload" takes "an").
+pub fn a(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let you = ["us", "uni", "uti", "uu", "ur"].iter().any(|p| lower.starts_with(p));
+    let article = if lower.starts_with(['a', 'e', 'i', 'o', 'u']) && !you { "an" } else { "a" };
+    format!("{article} `{name}`")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn articles() {
+        assert_eq!(super::a("user"), "a `user`");
+        assert_eq!(super::a("event"), "an `event`");
+        assert_eq!(super::a("upload"), "an `upload`");
+        assert_eq!(super::a("post"), "a `post`");
+    }
+}

@@ -11,6 +11,7 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     summary: "a relation's from/to naming a column its entity does not have",
     doc: include_str!("../../rules/unknown-column.md"),
+    options: &[],
     check,
 };
 

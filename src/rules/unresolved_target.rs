@@ -12,6 +12,7 @@ pub const RULE: Rule = Rule {
     default_severity: Severity::Error,
     summary: "a relation, Related, Linked or via target that is not an entity in the analyzed sources",
     doc: include_str!("../../rules/unresolved-target.md"),
+    options: &[],
     check,
 };
 

@@ -28,8 +28,7 @@ pub fn entity_model(item: &syn::ItemStruct, format: EntityFormat, facts: &mut Se
         if attrs.iter().any(|a| a.has("ignore")) {
             continue;
         }
-        let mut ty = type_fact(&field.ty);
-        ty.optional |= attrs.iter().any(|a| a.has("nullable"));
+        let ty = type_fact(&field.ty);
         let variant =
             attrs.iter().find_map(|a| a.str("enum_name")).map(|n| n.name).unwrap_or_else(|| name.to_upper_camel_case());
         columns.push(ColumnFacts {
@@ -37,6 +36,8 @@ pub fn entity_model(item: &syn::ItemStruct, format: EntityFormat, facts: &mut Se
             primary_key: attrs.iter().any(|a| a.has("primary_key")),
             unique: attrs.iter().any(|a| a.has("unique")),
             unique_key: attrs.iter().find_map(|a| a.str("unique_key")).map(|n| n.name),
+            nullable_attr: attrs.iter().any(|a| a.has("nullable")),
+            has_default: attrs.iter().any(|a| a.has("default_value") || a.has("default_expr")),
             span: field_span(field),
             name,
             ty,
@@ -68,6 +69,7 @@ pub fn relation_enum(item: &syn::ItemEnum, facts: &mut SeaOrmFacts) {
             via_rel: attr.str("via_rel"),
             on_delete: attr.str("on_delete"),
             on_update: attr.str("on_update"),
+            skip_fk: attr.has("skip_fk"),
             ..RelationFacts::new(EntityFormat::Compact, kind, attr.span.start..ident_range.end)
         });
     }

@@ -82,6 +82,7 @@ pub fn relation_field(field: &syn::Field, name: &str, facts: &mut SeaOrmFacts) -
         reverse: flag("reverse"),
         on_delete: str_of("on_delete"),
         on_update: str_of("on_update"),
+        skip_fk: flag("skip_fk"),
         ..RelationFacts::new(
             EntityFormat::Dense,
             kind,

@@ -24,6 +24,8 @@ pub fn model_struct(item: &syn::ItemStruct, facts: &mut SeaOrmFacts) {
                 primary_key: false,
                 unique: false,
                 unique_key: None,
+                nullable_attr: false,
+                has_default: false,
                 span: super::compact::field_span(field),
                 name,
             })
@@ -64,6 +66,7 @@ pub fn column_trait(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
             variant,
             nullable: calls.iter().any(|c| c == "null"),
             unique: calls.iter().any(|c| c == "unique"),
+            has_default: calls.iter().any(|c| c == "default" || c == "default_value"),
         });
     }
 }
@@ -123,6 +126,7 @@ fn builder_chain(expr: &Expr, variant: String, start: usize) -> Option<RelationF
     let mut to = Vec::new();
     let mut on_delete = None;
     let mut on_update = None;
+    let mut skip_fk = false;
     let mut current = expr;
     loop {
         match current {
@@ -131,8 +135,9 @@ fn builder_chain(expr: &Expr, variant: String, start: usize) -> Option<RelationF
                 match (m.method.to_string().as_str(), arg) {
                     ("from", Some(arg)) => from = column_refs(arg),
                     ("to", Some(arg)) => to = column_refs(arg),
-                    ("on_delete", Some(arg)) => on_delete = action(arg),
-                    ("on_update", Some(arg)) => on_update = action(arg),
+                    ("on_delete", Some(arg)) => on_delete = Some(action(arg)),
+                    ("on_update", Some(arg)) => on_update = Some(action(arg)),
+                    ("skip_fk", None) => skip_fk = true,
                     _ => {}
                 }
                 current = &m.receiver;
@@ -159,6 +164,7 @@ fn builder_chain(expr: &Expr, variant: String, start: usize) -> Option<RelationF
                     to,
                     on_delete,
                     on_update,
+                    skip_fk,
                     ..RelationFacts::new(EntityFormat::Expanded, kind, start..end)
                 });
             }
@@ -198,13 +204,12 @@ fn column_refs(expr: &Expr) -> Vec<ColumnRefFact> {
     }
 }
 
-/// `ForeignKeyAction::Cascade` -> `Cascade`.
-fn action(expr: &Expr) -> Option<NameFact> {
-    match expr {
-        Expr::Path(p) => {
-            let last = p.path.segments.last()?;
-            Some(NameFact { name: ident(&last.ident), span: p.span().byte_range() })
-        }
-        _ => None,
-    }
+/// `ForeignKeyAction::Cascade` -> `Cascade`; anything computed has an empty
+/// name: an action is set, but which one is unknown.
+fn action(expr: &Expr) -> NameFact {
+    let name = match expr {
+        Expr::Path(p) => p.path.segments.last().map(|s| ident(&s.ident)).unwrap_or_default(),
+        _ => String::new(),
+    };
+    NameFact { name, span: expr.span().byte_range() }
 }

@@ -18,12 +18,16 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
+    // MISTAKE (g), set-null-on-required: the intent was to keep registrations
+    // when an event is deleted, but `event_id` is an `i32`, not an
+    // `Option<i32>`: the database refuses the NULL and the delete fails.
+    // Fix: `on_delete = "Cascade"` (registrations go with their event).
     #[sea_orm(
         belongs_to = "super::event::Entity",
         from = "Column::EventId",
         to = "super::event::Column::Id",
         on_update = "NoAction",
-        on_delete = "Cascade"
+        on_delete = "SetNull"
     )]
     Event,
     #[sea_orm(

@@ -11,6 +11,8 @@ pub struct Model {
     #[sea_orm(unique)]
     pub slug: String,
     pub created_at: DateTimeUtc,
+    /// The event shown at the top of the organization's page.
+    pub featured_event_id: Option<i32>,
     /// Staff accounts of this organization.
     #[sea_orm(has_many)]
     pub users: HasMany<super::user::Entity>,
@@ -23,6 +25,12 @@ pub struct Model {
     // pub hosted_events: HasMany<super::event::Entity>` for the other one.
     #[sea_orm(has_many)]
     pub events: HasMany<super::event::Entity>,
+    // MISTAKE (h), cascade-cycle: deleting an event deletes the organization
+    // that features it, which deletes all of that organization's events
+    // (`event.organization_id` cascades), and so on around the ring.
+    // Fix: `on_delete = "SetNull"`: the page just loses its featured event.
+    #[sea_orm(belongs_to, relation_enum = "FeaturedEvent", from = "featured_event_id", to = "id", on_delete = "Cascade")]
+    pub featured_event: HasOne<super::event::Entity>,
 }
 
 impl ActiveModelBehavior for ActiveModel {}

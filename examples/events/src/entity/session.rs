@@ -69,6 +69,9 @@ impl ColumnTrait for Column {
 impl RelationTrait for Relation {
     fn def(&self) -> RelationDef {
         match self {
+            // MISTAKE (f), missing-cascade: no `on_delete`, so deleting a user
+            // who is still a session's speaker fails with a foreign key error.
+            // Fix: `.on_delete(ForeignKeyAction::SetNull)` before `.into()`.
             Self::Speaker => Entity::belongs_to(super::user::Entity)
                 .from(Column::SpeakerId)
                 .to(super::user::Column::Id)

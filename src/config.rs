@@ -1,0 +1,175 @@
+//! `ormlint.toml`: rule levels and rule options. Strict on purpose: a typo in
+//! a rule or option name is an error with a suggestion, never silently ignored.
+//!
+//! ```toml
+//! [rules]
+//! missing-cascade = "allow"                 # "allow" | "warn" | "deny"
+//! cascade-cycle = { level = "deny", self-references = true }
+//! ```
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{self, RuleOptions};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The file names looked for, in order, in each directory.
+pub const FILE_NAMES: &[&str] = &["ormlint.toml", ".ormlint.toml"];
+
+/// How a rule's findings are treated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Not reported.
+    Allow,
+    Warn,
+    Deny,
+}
+
+impl Level {
+    fn parse(text: &str) -> Option<Level> {
+        match text {
+            "allow" => Some(Level::Allow),
+            "warn" => Some(Level::Warn),
+            "deny" => Some(Level::Deny),
+            _ => None,
+        }
+    }
+}
+
+/// Everything a configuration file decides.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Levels that differ from the rules' defaults, by rule name.
+    pub levels: BTreeMap<&'static str, Level>,
+    pub options: RuleOptions,
+    /// The file it was read from, for messages.
+    pub path: Option<PathBuf>,
+}
+
+impl Config {
+    /// The first `ormlint.toml` / `.ormlint.toml` in `start` or a directory above it.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        start.ancestors().flat_map(|dir| FILE_NAMES.iter().map(move |name| dir.join(name))).find(|p| p.is_file())
+    }
+
+    /// Read and validate a configuration file.
+    pub fn load(path: &Path) -> Result<Config, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let mut config = Config::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// Parse the text of a configuration file.
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string().trim_end().to_string())?;
+        let mut config = Config::default();
+        for (key, value) in &table {
+            match key.as_str() {
+                "rules" => {
+                    let rules = value.as_table().ok_or("`rules` must be a table: `[rules]`")?;
+                    for (name, setting) in rules {
+                        config.rule(name, setting)?;
+                    }
+                }
+                other => return Err(unknown("key", other, &["rules"])),
+            }
+        }
+        Ok(config)
+    }
+
+    /// One `<rule> = "level"` or `<rule> = { level = .., option = .. }`.
+    fn rule(&mut self, name: &str, setting: &toml::Value) -> Result<(), String> {
+        let names: Vec<&str> = rules::RULES.iter().map(|r| r.name).collect();
+        let rule = rules::find(name).ok_or_else(|| unknown("rule", name, &names))?;
+        let options = match setting {
+            toml::Value::String(level) => {
+                self.levels.insert(rule.name, level_of(rule.name, level)?);
+                return Ok(());
+            }
+            toml::Value::Table(table) => table,
+            _ => return Err(format!("`rules.{name}` must be a level (\"allow\", \"warn\", \"deny\") or a table")),
+        };
+        let mut rest = toml::Table::new();
+        for (key, value) in options {
+            if key == "level" {
+                let level = value.as_str().ok_or_else(|| format!("`rules.{name}.level` must be a string"))?;
+                self.levels.insert(rule.name, level_of(rule.name, level)?);
+            } else if rule.options.contains(&key.as_str()) {
+                rest.insert(key.clone(), value.clone());
+            } else {
+                let mut known = rule.options.to_vec();
+                known.push("level");
+                return Err(unknown(&format!("option of `{name}`"), key, &known));
+            }
+        }
+        self.options.set(rule.name, rest).map_err(|e| format!("`rules.{name}`: {e}"))
+    }
+
+    /// Give each finding its configured level; drop the allowed ones.
+    pub fn apply_levels(&self, diagnostics: &mut Vec<Diagnostic>) {
+        if self.levels.is_empty() {
+            return;
+        }
+        diagnostics.retain_mut(|d| match self.levels.get(d.rule) {
+            Some(Level::Allow) => false,
+            Some(Level::Warn) => {
+                d.severity = Severity::Warning;
+                true
+            }
+            Some(Level::Deny) => {
+                d.severity = Severity::Error;
+                true
+            }
+            None => true,
+        });
+    }
+}
+
+fn level_of(rule: &str, text: &str) -> Result<Level, String> {
+    Level::parse(text).ok_or_else(|| unknown(&format!("level for `{rule}`"), text, &["allow", "warn", "deny"]))
+}
+
+/// "unknown rule `mising-cascade` (did you mean `missing-cascade`?)".
+fn unknown(what: &str, name: &str, known: &[&str]) -> String {
+    let suggestion = known
+        .iter()
+        .map(|k| (strsim::osa_distance(k, name), *k))
+        .min()
+        .filter(|(d, k)| *d <= 3.max(k.len() / 3))
+        .map(|(_, k)| format!(" (did you mean `{k}`?)"))
+        .unwrap_or_else(|| format!(" (expected one of: {})", known.join(", ")));
+    format!("unknown {what} `{name}`{suggestion}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_and_options() {
+        let config = Config::parse(
+            "[rules]\nmissing-cascade = { level = \"deny\", only-when-inverse = true }\ncascade-cycle = \"allow\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.levels["missing-cascade"], Level::Deny);
+        assert_eq!(config.levels["cascade-cycle"], Level::Allow);
+        assert!(config.options.missing_cascade.only_when_inverse);
+        // Options left out keep their defaults.
+        let config = Config::parse("[rules.cascade-cycle]\nmultiple-paths = true\n").unwrap();
+        assert!(config.options.cascade_cycle.multiple_paths && !config.options.cascade_cycle.self_references);
+    }
+
+    #[test]
+    fn typos_are_errors_with_suggestions() {
+        let err = Config::parse("[rules]\nmising-cascade = \"allow\"\n").unwrap_err();
+        assert!(err.contains("did you mean `missing-cascade`"), "{err}");
+        let err = Config::parse("[rules.cascade-cycle]\nself-reference = true\n").unwrap_err();
+        assert!(err.contains("did you mean `self-references`"), "{err}");
+        let err = Config::parse("[rules]\ncascade-cycle = \"error\"\n").unwrap_err();
+        assert!(err.contains("level"), "{err}");
+        let err = Config::parse("[rulez]\n").unwrap_err();
+        assert!(err.contains("did you mean `rules`"), "{err}");
+        let err = Config::parse("[rules.missing-cascade]\nonly-when-inverse = \"yes\"\n").unwrap_err();
+        assert!(err.contains("only-when-inverse") || err.contains("bool"), "{err}");
+    }
+}
