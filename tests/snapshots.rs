@@ -1,7 +1,7 @@
 //! The full rendered output of a few fixtures, so message changes are reviewed.
 
 fn render(path: &str) -> String {
-    let output = ormlint::check(&[path.into()]).expect("runs");
+    let output = ormlint::check(&[path.into()], &Default::default()).expect("runs");
     let mut buffer = Vec::new();
     let summary = ormlint::emit::Summary::of(output.db.len(), &output.diagnostics);
     ormlint::emit::emit(
