@@ -184,7 +184,8 @@ impl Ctx<'_, '_> {
                 column.primary_key = keys.contains(&column.variant);
             }
             if let Some(def) = facts.column_defs.iter().find(|d| d.variant == column.variant) {
-                column.nullable |= def.nullable;
+                // The column def, not the `Model` field, is what the database gets.
+                column.nullable = def.nullable;
                 column.unique |= def.unique;
                 column.has_default |= def.has_default;
             }

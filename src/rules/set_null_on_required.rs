@@ -42,10 +42,10 @@ fn event(key: &str, parent: &str) -> String {
     }
 }
 
-/// The column cannot hold NULL in the model. An expanded column with no
-/// `Model` field has no known Rust type: only its `.null()` says.
+/// NULL does not fit: the database column is NOT NULL, or the `Model` field
+/// is not `Option<..>` (when the field is known) so the row cannot be loaded.
 fn required(column: &Column) -> bool {
-    !(column.optional || column.rust_type.is_empty() && column.nullable)
+    !column.nullable || !(column.optional || column.rust_type.is_empty())
 }
 
 fn set_null(
@@ -64,11 +64,13 @@ fn set_null(
     let parent = target_name(ctx.project, relation);
     let table = child.table.as_deref().unwrap_or(&child.name);
     let fk = fk_text(child, relation, columns);
+    let not_null = fk_text(child, relation, &offending);
     let diagnostic = out
         .report(
             &action.span,
             format!(
-                "`{key} = \"SetNull\"` on `{fk}`, which cannot be NULL: {} that still has `{}` rows will fail",
+                "`{}` on `{not_null}`, which cannot be NULL: {} that still has `{}` rows will fail",
+                action_snippet(relation.format, key, "SetNull"),
                 event(key, &parent),
                 child.name
             ),
@@ -80,6 +82,8 @@ fn set_null(
                 "`{}` is `{}`: the column accepts NULL, but the model cannot load it",
                 column.name, column.rust_type
             )
+        } else if column.optional {
+            format!("`{}` has no `.null()` in its column def, so the column is NOT NULL", column.name)
         } else {
             format!("`{}` is `{}`, so the column is NOT NULL", column.name, column.rust_type)
         };
@@ -98,7 +102,7 @@ fn set_null(
             first.name
         ));
     }
-    let optional = optional_fix(child, first);
+    let optional = if first.optional { "`.null()` in its column def".to_string() } else { optional_fix(child, first) };
     let cascade = action_snippet(relation.format, key, "Cascade");
     diagnostic.with_help(format!(
         "make the foreign key optional ({optional}) to keep the `{}` rows, or use `{cascade}` to {} them too",
@@ -137,12 +141,16 @@ fn set_default(
     let any_required = offending.iter().any(|c| !c.nullable);
     let message = if any_required {
         format!(
-            "`{key} = \"SetDefault\"` on `{fk}`, which has no default and cannot be NULL: {} that still has `{}` rows will fail",
+            "`{}` on `{fk}`, which has no default and cannot be NULL: {} that still has `{}` rows will fail",
+            action_snippet(relation.format, key, "SetDefault"),
             event(key, &parent),
             child.name
         )
     } else {
-        format!("`{key} = \"SetDefault\"` on `{fk}`, which has no default: the database sets NULL instead")
+        format!(
+            "`{}` on `{fk}`, which has no default: the database sets NULL instead",
+            action_snippet(relation.format, key, "SetDefault")
+        )
     };
     let diagnostic = out.report(&action.span, message).with_primary_label(format!("sets `{fk}` to its default"));
     for column in &offending {
