@@ -1,0 +1,10 @@
+pub use super::carrier::Entity as Carrier;
+pub use super::delivery::Entity as Delivery;
+pub use super::dock::Entity as Dock;
+pub use super::driver::Entity as Driver;
+pub use super::parcel::Entity as Parcel;
+pub use super::route::Entity as Route;
+pub use super::route_stop::Entity as RouteStop;
+pub use super::shipment::Entity as Shipment;
+pub use super::vehicle::Entity as Vehicle;
+pub use super::warehouse::Entity as Warehouse;

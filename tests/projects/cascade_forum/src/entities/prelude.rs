@@ -1,0 +1,10 @@
+pub use super::attachment::Entity as Attachment;
+pub use super::board::Entity as Board;
+pub use super::category::Entity as Category;
+pub use super::member::Entity as Member;
+pub use super::notification::Entity as Notification;
+pub use super::post::Entity as Post;
+pub use super::reaction::Entity as Reaction;
+pub use super::tag::Entity as Tag;
+pub use super::thread::Entity as Thread;
+pub use super::thread_tag::Entity as ThreadTag;

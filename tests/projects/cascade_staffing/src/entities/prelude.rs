@@ -1,0 +1,10 @@
+pub use super::application::Entity as Application;
+pub use super::candidate::Entity as Candidate;
+pub use super::department::Entity as Department;
+pub use super::employee::Entity as Employee;
+pub use super::employee_skill::Entity as EmployeeSkill;
+pub use super::leave_request::Entity as LeaveRequest;
+pub use super::offer::Entity as Offer;
+pub use super::payslip::Entity as Payslip;
+pub use super::skill::Entity as Skill;
+pub use super::team::Entity as Team;

@@ -1,0 +1,10 @@
+pub use super::audit_event::Entity as AuditEvent;
+pub use super::invoice::Entity as Invoice;
+pub use super::invoice_line::Entity as InvoiceLine;
+pub use super::membership::Entity as Membership;
+pub use super::organization::Entity as Organization;
+pub use super::payment::Entity as Payment;
+pub use super::plan::Entity as Plan;
+pub use super::project::Entity as Project;
+pub use super::task::Entity as Task;
+pub use super::user::Entity as User;
