@@ -3,7 +3,7 @@
 //! the ring. Optionally also self-referencing cascades and a child reached by
 //! two cascade paths from one parent (both rejected by SQL Server).
 
-use super::support::{a, action_snippet, fk_columns, fk_text};
+use super::support::{a, action_snippet, creates_foreign_key, fk_columns, fk_text};
 use super::{Context, Findings, Rule};
 use crate::diagnostic::{Severity, Span};
 use crate::model::{EntityId, Project, Relation};
@@ -12,7 +12,8 @@ use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashSet, VecDeque};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 pub const RULE: Rule = Rule {
     name: "cascade-cycle",
@@ -63,9 +64,7 @@ fn check(ctx: &Context, out: &mut Findings) {
     let mut self_references = Vec::new();
     for child in &project.entities {
         for relation in &child.relations {
-            if !super::support::creates_foreign_key(relation)
-                || relation.on_delete.as_ref().is_none_or(|a| a.name != "Cascade")
-            {
+            if !creates_foreign_key(relation) || relation.on_delete.as_ref().is_none_or(|a| a.name != "Cascade") {
                 continue;
             }
             let Some(parent) = relation.target.entity() else { continue };
@@ -127,7 +126,7 @@ fn shortest_path(
     from: NodeIndex,
     to: NodeIndex,
 ) -> Option<Vec<EdgeIndex>> {
-    let mut came_by: std::collections::HashMap<NodeIndex, EdgeIndex> = std::collections::HashMap::new();
+    let mut came_by: HashMap<NodeIndex, EdgeIndex> = HashMap::new();
     let mut queue = VecDeque::from([from]);
     let mut visited = HashSet::from([from]);
     while let Some(node) = queue.pop_front() {
@@ -222,10 +221,10 @@ fn multiple_paths(project: &Project, graph: &DiGraph<EntityId, CascadeEdge>, out
         }
         first_edges.sort_by_key(|e| e.weight().order());
         // For every node: the path that reached it first, from one first edge.
-        let mut reached: std::collections::HashMap<NodeIndex, Vec<EdgeIndex>> = std::collections::HashMap::new();
+        let mut reached: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
         let mut reported = HashSet::new();
         for first in &first_edges {
-            let mut paths = std::collections::HashMap::from([(first.target(), vec![first.id()])]);
+            let mut paths = HashMap::from([(first.target(), vec![first.id()])]);
             let mut queue = VecDeque::from([first.target()]);
             while let Some(node) = queue.pop_front() {
                 let path = paths[&node].clone();
@@ -241,7 +240,7 @@ fn multiple_paths(project: &Project, graph: &DiGraph<EntityId, CascadeEdge>, out
                 let mut next: Vec<_> = graph.edges_directed(node, Direction::Outgoing).collect();
                 next.sort_by_key(|e| e.weight().order());
                 for edge in next {
-                    if let std::collections::hash_map::Entry::Vacant(slot) = paths.entry(edge.target()) {
+                    if let Entry::Vacant(slot) = paths.entry(edge.target()) {
                         let mut longer = path.clone();
                         longer.push(edge.id());
                         slot.insert(longer);
