@@ -153,13 +153,9 @@ fn explain(out: &mut dyn Write, name: &str) -> ExitStatus {
             ExitStatus::Clean
         }
         None => {
-            let suggestion = rules::RULES
-                .iter()
-                .map(|r| (strsim::osa_distance(r.name, name), r.name))
-                .min()
-                .filter(|(d, _)| *d <= 3)
-                .map(|(_, n)| format!(" (did you mean `{n}`?)"))
-                .unwrap_or_default();
+            let names: Vec<&str> = rules::RULES.iter().map(|r| r.name).collect();
+            let suggestion =
+                crate::config::closest(name, &names).map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
             eprintln!("error: unknown rule `{name}`{suggestion}; `ormlint rules` lists them");
             ExitStatus::Failure
         }

@@ -129,14 +129,20 @@ fn level_of(rule: &str, text: &str) -> Result<Level, String> {
     Level::parse(text).ok_or_else(|| unknown(&format!("level for `{rule}`"), text, &["allow", "warn", "deny"]))
 }
 
-/// "unknown rule `mising-cascade` (did you mean `missing-cascade`?)".
-fn unknown(what: &str, name: &str, known: &[&str]) -> String {
-    let suggestion = known
+/// The known name closest to a misspelled one, if it is close enough to be meant.
+pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
         .iter()
         .map(|k| (strsim::osa_distance(k, name), *k))
         .min()
         .filter(|(d, k)| *d <= 3.max(k.len() / 3))
-        .map(|(_, k)| format!(" (did you mean `{k}`?)"))
+        .map(|(_, k)| k)
+}
+
+/// "unknown rule `mising-cascade` (did you mean `missing-cascade`?)".
+fn unknown(what: &str, name: &str, known: &[&str]) -> String {
+    let suggestion = closest(name, known)
+        .map(|k| format!(" (did you mean `{k}`?)"))
         .unwrap_or_else(|| format!(" (expected one of: {})", known.join(", ")));
     format!("unknown {what} `{name}`{suggestion}")
 }

@@ -3,7 +3,7 @@
 //! the ring. Optionally also self-referencing cascades and a child reached by
 //! two cascade paths from one parent (both rejected by SQL Server).
 
-use super::support::{a, action_snippet, creates_foreign_key, fk_columns, fk_text};
+use super::support::{a, action_snippet, creates_foreign_key, fk_columns, fk_text, nullable_fk};
 use super::{Context, Findings, Rule};
 use crate::diagnostic::{Severity, Span};
 use crate::model::{EntityId, Project, Relation};
@@ -45,6 +45,8 @@ struct CascadeEdge<'p> {
     relation: &'p Relation,
     /// `post.user_id`.
     fk: String,
+    /// The foreign key accepts NULL: `SetNull` could break a ring here.
+    optional: bool,
 }
 
 impl CascadeEdge<'_> {
@@ -68,8 +70,13 @@ fn check(ctx: &Context, out: &mut Findings) {
                 continue;
             }
             let Some(parent) = relation.target.entity() else { continue };
-            let edge =
-                CascadeEdge { child: child.id, relation, fk: fk_text(child, relation, &fk_columns(child, relation)) };
+            let columns = fk_columns(child, relation);
+            let edge = CascadeEdge {
+                child: child.id,
+                relation,
+                fk: fk_text(child, relation, &columns),
+                optional: nullable_fk(&columns),
+            };
             if parent == child.id {
                 self_references.push(edge);
             } else {
@@ -157,9 +164,7 @@ fn shortest_path(
 /// edge to change: the first (in source order) whose foreign key is optional,
 /// so `SetNull` can break the ring; else the first declared.
 fn report_cycle(project: &Project, graph: &DiGraph<EntityId, CascadeEdge>, cycle: &[EdgeIndex], out: &mut Findings) {
-    let start = (0..cycle.len())
-        .min_by_key(|&i| (!is_optional(project, &graph[cycle[i]]), graph[cycle[i]].order()))
-        .unwrap_or(0);
+    let start = (0..cycle.len()).min_by_key(|&i| (!graph[cycle[i]].optional, graph[cycle[i]].order())).unwrap_or(0);
     let ordered: Vec<EdgeIndex> = cycle[start..].iter().chain(&cycle[..start]).copied().collect();
     let mut path: Vec<&str> = ordered.iter().map(|&e| graph[e].fk.as_str()).collect();
     path.push(&graph[ordered[0]].fk);
@@ -177,11 +182,7 @@ fn report_cycle(project: &Project, graph: &DiGraph<EntityId, CascadeEdge>, cycle
     ));
     diagnostic.with_help(format!(
         "break the ring on one edge, e.g. `{}` on `{}`",
-        action_snippet(
-            first.relation.format,
-            "on_delete",
-            if is_optional(project, first) { "SetNull" } else { "Restrict" }
-        ),
+        action_snippet(first.relation.format, "on_delete", if first.optional { "SetNull" } else { "Restrict" }),
         first.fk
     ));
 }
@@ -195,12 +196,6 @@ fn edge_label(project: &Project, graph: &DiGraph<EntityId, CascadeEdge>, edge: E
         project.entity(graph[child]).name,
         graph[edge].fk
     )
-}
-
-fn is_optional(project: &Project, edge: &CascadeEdge) -> bool {
-    let child = project.entity(edge.child);
-    let columns = fk_columns(child, edge.relation);
-    !columns.is_empty() && columns.iter().all(|c| c.nullable)
 }
 
 fn report_self_reference(project: &Project, edge: &CascadeEdge, out: &mut Findings) {

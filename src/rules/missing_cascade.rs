@@ -1,7 +1,7 @@
 //! `missing-cascade`: a `belongs_to` that leaves `on_delete` to the database
 //! default, which refuses to delete a parent that still has children.
 
-use super::support::{a, action_snippet, creates_foreign_key, fk_columns, fk_text, target_name};
+use super::support::{a, action_snippet, creates_foreign_key, fk_columns, fk_text, nullable_fk, target_name};
 use super::{Context, Findings, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{Entity, RelKind, Relation};
@@ -31,14 +31,15 @@ fn check(ctx: &Context, out: &mut Findings) {
     // are, and the expanded writer leaves referential actions out anyway.
     for child in project.entities.iter().filter(|e| !e.generated) {
         for relation in child.relations.iter().filter(|r| creates_foreign_key(r) && r.on_delete.is_none()) {
-            let inverse = relation.target.entity().and_then(|p| inverse(project.entity(p), child.id));
+            let inverse =
+                relation.target.entity().map(|p| project.entity(p)).and_then(|p| inverse(p, child.id).map(|r| (p, r)));
             if ctx.options.missing_cascade.only_when_inverse && inverse.is_none() {
                 continue;
             }
             let parent = target_name(project, relation);
             let columns = fk_columns(child, relation);
             let fk = fk_text(child, relation, &columns);
-            let optional = !columns.is_empty() && columns.iter().all(|c| c.nullable);
+            let optional = nullable_fk(&columns);
             let diagnostic = out
                 .report(
                     &relation.span,
@@ -81,12 +82,8 @@ fn check(ctx: &Context, out: &mut Findings) {
 }
 
 /// The `has_many`/`has_one` of `parent` that lists `child`, if it declares one.
-fn inverse(parent: &Entity, child: usize) -> Option<(&Entity, &Relation)> {
-    parent
-        .relations
-        .iter()
-        .find(|r| {
-            matches!(r.kind, RelKind::HasMany | RelKind::HasOne) && r.via.is_none() && r.target.entity() == Some(child)
-        })
-        .map(|r| (parent, r))
+fn inverse(parent: &Entity, child: usize) -> Option<&Relation> {
+    parent.relations.iter().find(|r| {
+        matches!(r.kind, RelKind::HasMany | RelKind::HasOne) && r.via.is_none() && r.target.entity() == Some(child)
+    })
 }

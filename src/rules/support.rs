@@ -168,6 +168,11 @@ pub fn fk_columns<'e>(child: &'e Entity, relation: &Relation) -> Vec<&'e crate::
     relation.from.iter().filter(|c| c.entity == Some(child.id)).filter_map(|c| child.column(&c.variant)).collect()
 }
 
+/// Every column of the foreign key accepts NULL, so `SetNull` can clear it.
+pub fn nullable_fk(columns: &[&crate::model::Column]) -> bool {
+    !columns.is_empty() && columns.iter().all(|c| c.nullable)
+}
+
 /// `post.user_id`, `post.(user_id, org_id)` for a composite key, or the
 /// columns as written when they name nothing.
 pub fn fk_text(child: &Entity, relation: &Relation, columns: &[&crate::model::Column]) -> String {
