@@ -120,3 +120,18 @@ fn cascade_staffing() {
 fn cascade_tenancy() {
     check_project("cascade_tenancy");
 }
+
+#[test]
+fn nplus1_blog_dense_handlers_and_services() {
+    check_project("nplus1_blog_dense");
+}
+
+#[test]
+fn nplus1_shop_compact_repo_helpers_and_concurrency() {
+    check_project("nplus1_shop_compact");
+}
+
+#[test]
+fn nplus1_diesel_sync_and_async() {
+    check_project("nplus1_diesel");
+}

@@ -27,7 +27,7 @@ fn every_pass_fixture_compiles_against_real_sea_orm() {
         // Not the outer target dir: the running `cargo test` holds its build lock.
         target_dir: scratch.join("target"),
         lockfile: repo.join("Cargo.lock"),
-        sea_orm: fixtures::sea_orm_for_entities(&oracle.join("Cargo.toml")),
+        supplied: fixtures::supplied_dependencies(&oracle.join("Cargo.toml")),
     };
     let report = fixtures::check(&config, &all, &excluded);
     println!("{}", report.summary());

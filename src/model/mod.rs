@@ -3,7 +3,7 @@
 //! ORM syntax except through it.
 
 use crate::diagnostic::Span;
-pub use crate::parse::facts::{EntityFormat, RelKind};
+pub use crate::parse::facts::{EntityFormat, FnFacts, RelKind};
 
 pub type EntityId = usize;
 
@@ -15,6 +15,8 @@ pub struct Project {
     pub linked: Vec<Linked>,
     pub ignored_attributes: Vec<IgnoredAttribute>,
     pub input_failures: Vec<InputFailure>,
+    /// Every function body, with what the query rules need from it.
+    pub functions: Vec<Function>,
 }
 
 impl Project {
@@ -228,4 +230,14 @@ pub struct IgnoredAttribute {
 pub struct InputFailure {
     pub span: Span,
     pub message: String,
+}
+
+/// A function or method and the file it is in.
+#[derive(Debug)]
+pub struct Function {
+    pub file: crate::source_db::FileId,
+    /// The module it is declared in, as callers qualify it (`services` for
+    /// `services.rs` or `services/mod.rs`, or the inline module's name).
+    pub module: String,
+    pub facts: FnFacts,
 }

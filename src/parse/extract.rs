@@ -6,8 +6,10 @@ use super::seaorm;
 use syn::spanned::Spanned;
 use syn::{Item, UseTree};
 
-pub fn file_facts(file: &syn::File) -> FileFacts {
-    FileFacts { root: mod_facts(&file.items), generated_by_codegen: generated_by_codegen(&file.attrs) }
+pub fn file_facts(file: &syn::File, text: &str) -> FileFacts {
+    let mut functions = Vec::new();
+    super::code::functions(&file.items, text, &mut Vec::new(), &mut functions);
+    FileFacts { root: mod_facts(&file.items), generated_by_codegen: generated_by_codegen(&file.attrs), functions }
 }
 
 fn mod_facts(items: &[Item]) -> ModFacts {

@@ -4,6 +4,7 @@
 //! unreadable, non-UTF-8, unparsable or absurdly nested file becomes a finding.
 
 mod attrs;
+mod code;
 mod extract;
 pub mod facts;
 mod rel_expr;
@@ -96,7 +97,7 @@ pub fn parse_text(text: &str) -> Result<FileFacts, ParseFailure> {
     }
     let prepared = blank_preamble(text);
     let result = match syn::parse_str::<syn::File>(&prepared) {
-        Ok(file) => Ok(extract::file_facts(&file)),
+        Ok(file) => Ok(extract::file_facts(&file, &prepared)),
         Err(err) => Err(ParseFailure { range: err.span().byte_range(), message: describe(&err) }),
     };
     // proc-macro2 keeps every parsed text in a thread-local map for span lookups;

@@ -10,6 +10,7 @@ mod junction_mismatch;
 mod mismatched_inverse;
 mod missing_cascade;
 mod missing_inverse;
+mod n_plus_one;
 mod parse_error;
 mod set_null_on_required;
 mod support;
@@ -47,6 +48,7 @@ pub struct Context<'a> {
 pub struct RuleOptions {
     pub missing_cascade: missing_cascade::Options,
     pub cascade_cycle: cascade_cycle::Options,
+    pub n_plus_one: n_plus_one::Options,
 }
 
 impl RuleOptions {
@@ -58,6 +60,7 @@ impl RuleOptions {
         match rule {
             "missing-cascade" => self.missing_cascade = read(table)?,
             "cascade-cycle" => self.cascade_cycle = read(table)?,
+            "n-plus-one" => self.n_plus_one = read(table)?,
             _ => {}
         }
         Ok(())
@@ -90,6 +93,7 @@ pub static RULES: &[Rule] = &[
     set_null_on_required::RULE,
     missing_cascade::RULE,
     cascade_cycle::RULE,
+    n_plus_one::RULE,
     parse_error::RULE,
     ignored_attribute::RULE,
 ];

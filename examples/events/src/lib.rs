@@ -2,3 +2,4 @@
 //! for events with a role, and events are split into sessions.
 
 pub mod entity;
+pub mod handlers;

@@ -1,0 +1,2 @@
+pub mod category_service;
+pub mod post_service;

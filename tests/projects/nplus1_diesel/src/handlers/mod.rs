@@ -1,0 +1,3 @@
+pub mod async_issues;
+pub mod issues;
+pub mod projects;

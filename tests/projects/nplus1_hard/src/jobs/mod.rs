@@ -1,0 +1,2 @@
+pub mod reindex;
+pub mod worker;

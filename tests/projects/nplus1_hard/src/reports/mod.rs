@@ -1,0 +1,3 @@
+pub mod export;
+pub mod sla;
+pub mod workload;

@@ -1,0 +1,3 @@
+pub mod customers;
+pub mod orders;
+pub mod products;
