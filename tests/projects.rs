@@ -135,3 +135,8 @@ fn nplus1_shop_compact_repo_helpers_and_concurrency() {
 fn nplus1_diesel_sync_and_async() {
     check_project("nplus1_diesel");
 }
+
+#[test]
+fn nplus1_hard_repository_traits_generics_and_lookalike_names() {
+    check_project("nplus1_hard");
+}

@@ -304,6 +304,8 @@ pub struct FnFacts {
     pub self_type: Option<String>,
     /// Takes `self` (callable as `value.name(..)`).
     pub has_self: bool,
+    /// `async fn`, a function returning a future, or a closure returning an `async` block.
+    pub is_async: bool,
     /// Parameters, `self` included.
     pub params: Vec<String>,
     /// Per-item contexts in the body; `Deps::loops` indexes this list.
@@ -438,4 +440,6 @@ pub struct CallFact {
     /// What each argument depends on; a method call's receiver comes first.
     /// Loop bits are restricted to the per-item contexts the call sits in.
     pub args: Vec<Deps>,
+    /// Directly followed by `.await`: the callee returns a future.
+    pub awaited: bool,
 }

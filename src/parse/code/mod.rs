@@ -77,6 +77,8 @@ fn function(
     walker.facts.name_span = sig.ident.span().byte_range();
     walker.facts.inline_module = module.to_vec();
     walker.facts.self_type = self_type.map(str::to_string);
+    walker.facts.is_async = sig.asyncness.is_some()
+        || matches!(&sig.output, syn::ReturnType::Type(_, ty) if walker.snippet(ty.span().byte_range()).contains("Future"));
     walker.push_scope();
     for (i, input) in sig.inputs.iter().enumerate() {
         let deps = Deps { params: if i < 64 { 1 << i } else { 0 }, loops: 0 };
@@ -109,6 +111,7 @@ fn local_closure(name: String, closure: &syn::ExprClosure, outer: &Walker<'_>, o
     walker.facts.name = name;
     walker.facts.name_span = closure.or1_token.span.byte_range().start..closure.or2_token.span.byte_range().end;
     walker.facts.inline_module = outer.module.clone();
+    walker.facts.is_async = closure.asyncness.is_some() || matches!(&*closure.body, Expr::Async(_));
     walker.push_scope();
     // Captured connections keep their kind; captured values depend on nothing here.
     for (name, var) in &outer.vars {
@@ -203,6 +206,8 @@ struct Walker<'t> {
     facts: FnFacts,
     /// Functions declared inside this one.
     nested: Vec<FnFacts>,
+    /// Calls directly under `.await`, by span.
+    awaited: std::collections::HashSet<ByteRange>,
 }
 
 impl<'t> Walker<'t> {
@@ -221,6 +226,7 @@ impl<'t> Walker<'t> {
             concurrency: Vec::new(),
             facts: FnFacts::default(),
             nested: Vec::new(),
+            awaited: std::collections::HashSet::new(),
         }
     }
 
@@ -438,7 +444,8 @@ impl<'t> Walker<'t> {
     /// A call that may be a helper: kept when an argument depends on something.
     fn record_call(&mut self, span: ByteRange, callee: Callee, args: Vec<Deps>) {
         if args.iter().any(|d| !d.is_empty()) {
-            self.facts.calls.push(CallFact { span, callee, args });
+            let awaited = self.awaited.contains(&span);
+            self.facts.calls.push(CallFact { span, callee, args, awaited });
         }
     }
 
@@ -729,6 +736,15 @@ impl<'ast> Visit<'ast> for Walker<'_> {
             self.visit_expr(&arm.body);
             self.pop_scope();
         }
+    }
+
+    fn visit_expr_await(&mut self, a: &'ast syn::ExprAwait) {
+        let mut base = &*a.base;
+        while let Expr::Paren(p) = base {
+            base = &p.expr;
+        }
+        self.awaited.insert(base.span().byte_range());
+        visit::visit_expr_await(self, a);
     }
 
     fn visit_expr_closure(&mut self, closure: &'ast syn::ExprClosure) {

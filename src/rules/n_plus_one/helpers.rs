@@ -146,6 +146,15 @@ fn candidates(
             }
         }
     };
+    // Without types, `await` tells a query helper from a same-named plain
+    // function: an awaited call reaches the async candidates, a call that is
+    // not awaited runs a plain function now when there is one.
+    let (asynchronous, plain): (Vec<FnId>, Vec<FnId>) = found.iter().partition(|&&id| functions[id].facts.is_async);
+    if call.awaited && !asynchronous.is_empty() {
+        found = asynchronous;
+    } else if !call.awaited && !plain.is_empty() {
+        found = plain;
+    }
     if found.len() > MAX_CANDIDATES {
         found.clear();
     }
