@@ -318,11 +318,11 @@ pub struct FnFacts {
 
 /// What a value depends on: parameters of its function, and the items of the
 /// enclosing per-item contexts. Bit `i` of `params` is parameter `i`; bit `j`
-/// of `loops` is `FnFacts::loops[j]` (loops past the 128th get no bit).
+/// of `loops` is `FnFacts::loops[j]` (parameters and loops past the 64th get no bit).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Deps {
     pub params: u64,
-    pub loops: u128,
+    pub loops: u64,
 }
 
 impl Deps {

@@ -97,7 +97,15 @@ pub fn parse_text(text: &str) -> Result<FileFacts, ParseFailure> {
     }
     let prepared = blank_preamble(text);
     let result = match syn::parse_str::<syn::File>(&prepared) {
-        Ok(file) => Ok(extract::file_facts(&file, &prepared)),
+        Ok(file) => {
+            let mut facts = extract::file_facts(&file, &prepared);
+            drop(file);
+            // The function facts were allocated between the syntax tree's nodes;
+            // copied now, they pack into fresh memory and the tree's pages are
+            // freed whole instead of pinned by a few small facts each.
+            facts.functions = facts.functions.clone();
+            Ok(facts)
+        }
         Err(err) => Err(ParseFailure { range: err.span().byte_range(), message: describe(&err) }),
     };
     // proc-macro2 keeps every parsed text in a thread-local map for span lookups;

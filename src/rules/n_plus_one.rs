@@ -55,7 +55,7 @@ fn check(ctx: &Context, out: &mut Findings) {
     for (id, function) in functions.iter().enumerate() {
         for (call_index, call) in function.facts.calls.iter().enumerate() {
             // The shortest chain through any argument that depends on an item.
-            let mut best: Option<(usize, FnId, usize, u128)> = None;
+            let mut best: Option<(usize, FnId, usize, u64)> = None;
             for &callee in &helpers.resolved[id][call_index] {
                 for (param, arg) in call.args.iter().enumerate() {
                     if arg.loops == 0 {
@@ -76,8 +76,8 @@ fn check(ctx: &Context, out: &mut Findings) {
 }
 
 /// The innermost per-item context among `loops` that the options let count.
-fn innermost(function: &Function, loops: u128, options: &Options) -> Option<usize> {
-    (0..function.facts.loops.len().min(128))
+fn innermost(function: &Function, loops: u64, options: &Options) -> Option<usize> {
+    (0..function.facts.loops.len().min(64))
         .rev()
         .find(|&i| loops & (1 << i) != 0 && (options.literal_lists || !function.facts.loops[i].literal))
 }

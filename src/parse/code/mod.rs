@@ -100,8 +100,17 @@ fn function(
     }
     walker.visit_block(block);
     walker.pop_scope();
-    out.push(walker.facts);
+    keep(walker.facts, out);
     out.append(&mut walker.nested);
+}
+
+/// Keep a function's facts without spare capacity: a large project has
+/// hundreds of thousands of them.
+fn keep(mut facts: FnFacts, out: &mut Vec<FnFacts>) {
+    facts.calls.shrink_to_fit();
+    facts.queries.shrink_to_fit();
+    facts.loops.shrink_to_fit();
+    out.push(facts);
 }
 
 /// `let load = |id| async move { .. };`: a local helper, callable as `load(post.id)`.
@@ -129,7 +138,7 @@ fn local_closure(name: String, closure: &syn::ExprClosure, outer: &Walker<'_>, o
     }
     walker.visit_expr(&closure.body);
     walker.pop_scope();
-    out.push(walker.facts);
+    keep(walker.facts, out);
     out.append(&mut walker.nested);
 }
 
@@ -194,11 +203,11 @@ struct Walker<'t> {
     /// Per block: the bindings it made and what they shadowed.
     scopes: Vec<Vec<(String, Option<Var>)>>,
     /// Loop bits of the per-item contexts around the current point.
-    ctx_mask: u128,
+    ctx_mask: u64,
     /// Indices of those contexts in `facts.loops`, innermost last.
     ctx_stack: Vec<usize>,
     /// The innermost `loop`/`while`: a `next()`-like call inside takes its item.
-    advance_bit: u128,
+    advance_bit: u64,
     /// Its index in `facts.loops`, to name the item once a binding takes it.
     advance_index: Option<usize>,
     /// Concurrency markers (`try_join_all`, `buffer_unordered`) around the current point.
@@ -316,11 +325,11 @@ impl<'t> Walker<'t> {
         shapes::is_conn_type(&self.snippet(expr.span().byte_range()), &self.conn_generics)
     }
 
-    /// Start a per-item context; its bit (0 past the 128th).
-    fn new_loop(&mut self, loop_fact: LoopFact) -> u128 {
+    /// Start a per-item context; its bit (0 past the 64th).
+    fn new_loop(&mut self, loop_fact: LoopFact) -> u64 {
         let index = self.facts.loops.len();
         self.facts.loops.push(loop_fact);
-        if index < 128 {
+        if index < 64 {
             1 << index
         } else {
             0
@@ -328,7 +337,7 @@ impl<'t> Walker<'t> {
     }
 
     /// Run `body` inside the per-item context with `bit` (the last loop pushed).
-    fn within(&mut self, bit: u128, advance: bool, body: impl FnOnce(&mut Self)) {
+    fn within(&mut self, bit: u64, advance: bool, body: impl FnOnce(&mut Self)) {
         let (mask, adv, adv_index, depth) = (self.ctx_mask, self.advance_bit, self.advance_index, self.ctx_stack.len());
         if bit != 0 {
             self.ctx_mask |= bit;
@@ -346,7 +355,7 @@ impl<'t> Walker<'t> {
     }
 
     /// Variables assigned in `block` change per iteration: they depend on the loop.
-    fn mark_assigned(&mut self, block: &syn::Block, bit: u128) {
+    fn mark_assigned(&mut self, block: &syn::Block, bit: u64) {
         struct Assigned(Vec<String>);
         impl<'ast> Visit<'ast> for Assigned {
             fn visit_expr_assign(&mut self, a: &'ast syn::ExprAssign) {

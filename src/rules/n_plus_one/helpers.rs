@@ -39,13 +39,10 @@ pub struct Helpers<'p> {
 impl<'p> Helpers<'p> {
     /// Resolve every call and follow parameters into queries up to `max_depth` functions deep.
     pub fn build(functions: &'p [Function], max_depth: usize) -> Self {
-        let mut by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
-        for (id, f) in functions.iter().enumerate() {
-            by_name.entry(f.facts.name.as_str()).or_default().push(id);
-        }
+        let index = Index::new(functions);
         let resolved = functions
             .iter()
-            .map(|caller| caller.facts.calls.iter().map(|call| candidates(functions, &by_name, caller, call)).collect())
+            .map(|caller| caller.facts.calls.iter().map(|call| index.candidates(functions, caller, call)).collect())
             .collect();
         let mut helpers = Helpers { functions, resolved, reach: Vec::new() };
         helpers.reach = functions.iter().map(|f| vec![None; f.facts.params.len()]).collect();
@@ -104,59 +101,82 @@ impl<'p> Helpers<'p> {
     }
 }
 
-/// The functions a call may reach, by name, arity and how it is qualified.
-fn candidates(
-    functions: &[Function],
-    by_name: &HashMap<&str, Vec<FnId>>,
-    caller: &Function,
-    call: &CallFact,
-) -> Vec<FnId> {
-    let Some(named) = by_name.get(call.callee.name()) else { return Vec::new() };
-    let arity = |id: &&FnId| functions[**id].facts.params.len() == call.args.len();
-    let mut found: Vec<FnId> = match &call.callee {
-        Callee::Method { on_self, .. } => {
-            let methods: Vec<FnId> =
-                named.iter().filter(arity).copied().filter(|&id| functions[id].facts.has_self).collect();
-            let own_type = caller.facts.self_type.as_deref();
-            let same_type: Vec<FnId> =
-                methods.iter().copied().filter(|&id| functions[id].facts.self_type.as_deref() == own_type).collect();
-            if *on_self && !same_type.is_empty() {
-                same_type
-            } else {
-                methods
+/// Functions by name, and by name within one type, module or file, so that a
+/// call is resolved by looking at a handful of functions, not every function
+/// named `new`.
+pub struct Index<'p> {
+    by_name: HashMap<&'p str, Vec<FnId>>,
+    by_owner: HashMap<(&'p str, &'p str), Vec<FnId>>,
+    by_file: HashMap<(&'p str, usize), Vec<FnId>>,
+}
+
+/// A name shared by more functions than this is too common to follow
+/// without a qualifier, a type or a file to narrow it down.
+const MAX_UNQUALIFIED: usize = 64;
+
+impl<'p> Index<'p> {
+    pub fn new(functions: &'p [Function]) -> Self {
+        let mut index = Index { by_name: HashMap::new(), by_owner: HashMap::new(), by_file: HashMap::new() };
+        for (id, f) in functions.iter().enumerate() {
+            let name = f.facts.name.as_str();
+            index.by_name.entry(name).or_default().push(id);
+            if let Some(owner) = &f.facts.self_type {
+                index.by_owner.entry((name, owner.as_str())).or_default().push(id);
             }
-        }
-        Callee::Path { qualifier, .. } => named
-            .iter()
-            .filter(arity)
-            .copied()
-            .filter(|&id| {
-                let f = &functions[id];
-                f.facts.self_type.as_deref() == Some(qualifier.as_str()) || f.module == *qualifier
-            })
-            .collect(),
-        Callee::Free { .. } => {
-            let free: Vec<FnId> =
-                named.iter().filter(arity).copied().filter(|&id| functions[id].facts.self_type.is_none()).collect();
-            let same_file: Vec<FnId> = free.iter().copied().filter(|&id| functions[id].file == caller.file).collect();
-            if same_file.is_empty() {
-                free
-            } else {
-                same_file
+            if f.facts.self_type.as_deref() != Some(f.module.as_str()) {
+                index.by_owner.entry((name, f.module.as_str())).or_default().push(id);
             }
+            index.by_file.entry((name, f.file)).or_default().push(id);
         }
-    };
-    // Without types, `await` tells a query helper from a same-named plain
-    // function: an awaited call reaches the async candidates, a call that is
-    // not awaited runs a plain function now when there is one.
-    let (asynchronous, plain): (Vec<FnId>, Vec<FnId>) = found.iter().partition(|&&id| functions[id].facts.is_async);
-    if call.awaited && !asynchronous.is_empty() {
-        found = asynchronous;
-    } else if !call.awaited && !plain.is_empty() {
-        found = plain;
+        index
     }
-    if found.len() > MAX_CANDIDATES {
-        found.clear();
+
+    /// The functions a call may reach, by name, arity and how it is qualified.
+    fn candidates(&self, functions: &[Function], caller: &Function, call: &CallFact) -> Vec<FnId> {
+        let name = call.callee.name();
+        let fits = |id: FnId, method: Option<bool>| {
+            let f = &functions[id].facts;
+            f.params.len() == call.args.len() && method.is_none_or(|m| f.has_self == m)
+        };
+        let pick = |ids: Option<&Vec<FnId>>, method: Option<bool>, extra: &dyn Fn(FnId) -> bool| -> Vec<FnId> {
+            ids.map(|ids| ids.iter().copied().filter(|&id| fits(id, method) && extra(id)).collect()).unwrap_or_default()
+        };
+        let common = |ids: Option<&Vec<FnId>>| ids.is_none_or(|ids| ids.len() > MAX_UNQUALIFIED);
+        let mut found = match &call.callee {
+            Callee::Method { on_self, .. } => {
+                let own = caller.facts.self_type.as_deref().filter(|_| *on_self);
+                let same_type = own.map(|t| pick(self.by_owner.get(&(name, t)), Some(true), &|_| true));
+                match same_type {
+                    Some(ids) if !ids.is_empty() => ids,
+                    _ if common(self.by_name.get(name)) => Vec::new(),
+                    _ => pick(self.by_name.get(name), Some(true), &|_| true),
+                }
+            }
+            Callee::Path { qualifier, .. } => pick(self.by_owner.get(&(name, qualifier.as_str())), None, &|_| true),
+            Callee::Free { .. } => {
+                let free = |id: FnId| functions[id].facts.self_type.is_none();
+                let same_file = pick(self.by_file.get(&(name, caller.file)), Some(false), &free);
+                if !same_file.is_empty() {
+                    same_file
+                } else if common(self.by_name.get(name)) {
+                    Vec::new()
+                } else {
+                    pick(self.by_name.get(name), Some(false), &free)
+                }
+            }
+        };
+        // Without types, `await` tells a query helper from a same-named plain
+        // function: an awaited call reaches the async candidates, a call that is
+        // not awaited runs a plain function now when there is one.
+        let (asynchronous, plain): (Vec<FnId>, Vec<FnId>) = found.iter().partition(|&&id| functions[id].facts.is_async);
+        if call.awaited && !asynchronous.is_empty() {
+            found = asynchronous;
+        } else if !call.awaited && !plain.is_empty() {
+            found = plain;
+        }
+        if found.len() > MAX_CANDIDATES {
+            return Vec::new();
+        }
+        found
     }
-    found
 }
