@@ -237,6 +237,10 @@ fn help(query: &QueryFact, each: &LoopFact) -> String {
             "load the children of all items at once: `{}::belonging_to(&{items}).load(conn)?.grouped_by(&{items})`",
             if child.is_empty() { "Child" } else { child }
         ),
+        (Orm::Diesel, QueryShape::ById { entity }) => format!(
+            "fetch the rows of all items at once: `{}.filter(<primary key>.eq_any(keys)).load(conn)` and look them up by key, or join them in the query that loads the items (`inner_join`)",
+            if entity.is_empty() { "table" } else { entity }
+        ),
         (Orm::Diesel, QueryShape::Write { verb: WriteVerb::Insert, .. }) => {
             "insert every row in one statement: `diesel::insert_into(table).values(&rows).execute(conn)`".to_string()
         }
