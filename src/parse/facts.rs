@@ -306,6 +306,9 @@ pub struct FnFacts {
     pub has_self: bool,
     /// `async fn`, a function returning a future, or a closure returning an `async` block.
     pub is_async: bool,
+    /// A closure bound by `let`: callable only inside this range (the body of
+    /// the function that binds it).
+    pub local_to: Option<ByteRange>,
     /// Parameters, `self` included.
     pub params: Vec<String>,
     /// Per-item contexts in the body; `Deps::loops` indexes this list.
@@ -440,6 +443,8 @@ pub struct CallFact {
     /// What each argument depends on; a method call's receiver comes first.
     /// Loop bits are restricted to the per-item contexts the call sits in.
     pub args: Vec<Deps>,
-    /// Directly followed by `.await`: the callee returns a future.
+    /// Its future is used: directly followed by `.await`, inside a join
+    /// (`try_join_all`, `buffer_unordered`, ...), pushed into a `FuturesUnordered`,
+    /// or a function passed by name to a per-item adapter.
     pub awaited: bool,
 }

@@ -8,6 +8,7 @@
 //! argument, so the rule can follow helpers across files without the syntax tree.
 
 mod shapes;
+mod spans;
 
 use super::extract::ident;
 use super::facts::{
@@ -98,6 +99,7 @@ fn function(
             }
         }
     }
+    walker.body = block.brace_token.span.open().byte_range().start..block.brace_token.span.close().byte_range().end;
     walker.visit_block(block);
     walker.pop_scope();
     keep(walker.facts, out);
@@ -121,6 +123,8 @@ fn local_closure(name: String, closure: &syn::ExprClosure, outer: &Walker<'_>, o
     walker.facts.name_span = closure.or1_token.span.byte_range().start..closure.or2_token.span.byte_range().end;
     walker.facts.inline_module = outer.module.clone();
     walker.facts.is_async = closure.asyncness.is_some() || matches!(&*closure.body, Expr::Async(_));
+    walker.facts.local_to = Some(outer.body.clone());
+    walker.body = outer.body.clone();
     walker.push_scope();
     // Captured connections keep their kind; captured values depend on nothing here.
     for (name, var) in &outer.vars {
@@ -192,6 +196,8 @@ struct Var {
     iter: bool,
     /// A set that runs the futures pushed into it together (`FuturesUnordered`).
     concurrent_set: Option<&'static str>,
+    /// Bound to a closure by `let` (a local helper).
+    closure: bool,
 }
 
 struct Walker<'t> {
@@ -217,6 +223,8 @@ struct Walker<'t> {
     nested: Vec<FnFacts>,
     /// Calls directly under `.await`, by span.
     awaited: std::collections::HashSet<ByteRange>,
+    /// The function body being walked.
+    body: ByteRange,
 }
 
 impl<'t> Walker<'t> {
@@ -236,6 +244,7 @@ impl<'t> Walker<'t> {
             facts: FnFacts::default(),
             nested: Vec::new(),
             awaited: std::collections::HashSet::new(),
+            body: 0..0,
         }
     }
 
@@ -302,8 +311,9 @@ impl<'t> Walker<'t> {
     fn source_text(&self, expr: &Expr) -> String {
         let c = chain(expr);
         match c.calls.last() {
-            Some(first) if shapes::is_advance(&ident(&first.method)) => self.short(c.root.span().byte_range()),
-            _ => self.short(expr.span().byte_range()),
+            // `calls` is outermost first: the last one is applied to the root.
+            Some(innermost) if shapes::is_advance(&ident(&innermost.method)) => self.short(spans::expr(c.root)),
+            _ => self.short(spans::expr(expr)),
         }
     }
 
@@ -322,7 +332,10 @@ impl<'t> Walker<'t> {
             }
         }
         // `ctx.data::<DatabaseConnection>()?`
-        shapes::is_conn_type(&self.snippet(expr.span().byte_range()), &self.conn_generics)
+        chain(expr).calls.iter().filter_map(|m| m.turbofish.as_ref()).any(|t| {
+            let args = t.args.first().map(|a| a.span().byte_range()).unwrap_or_default();
+            shapes::is_conn_type(&self.snippet(args), &self.conn_generics)
+        })
     }
 
     /// Start a per-item context; its bit (0 past the 64th).
@@ -393,9 +406,16 @@ impl<'t> Walker<'t> {
     fn record_query(&mut self, call: &syn::ExprMethodCall, executor: Executor) {
         let method = ident(&call.method);
         let c = chain(&call.receiver);
-        let deps = self.restrict(self.deps(&call.receiver, true));
+        let mut deps = self.restrict(self.deps(&call.receiver, true));
         let (orm, shape) = self.shape(&c, &method, executor);
-        self.facts.queries.push(QueryFact { span: call.span().byte_range(), orm, shape, executor: method, deps });
+        // Raw SQL with LIMIT or OFFSET reads a page per iteration: keyset or offset pagination.
+        if orm == Orm::Sqlx {
+            let sql = self.snippet(spans::expr(c.root)).to_ascii_uppercase();
+            if sql.contains(" LIMIT ") || sql.contains(" OFFSET ") {
+                deps.loops = 0;
+            }
+        }
+        self.facts.queries.push(QueryFact { span: spans::method_call(call), orm, shape, executor: method, deps });
     }
 
     /// What the query does, for the help text.
@@ -406,11 +426,11 @@ impl<'t> Walker<'t> {
             _ => Orm::SeaOrm,
         };
         let one = matches!(executor, "one" | "first" | "get_result");
-        let root_text = || self.short(c.root.span().byte_range());
+        let root_text = || self.short(spans::expr(c.root));
         let method_arg = |names: &[&str]| {
             c.calls.iter().find(|m| names.contains(&ident(&m.method).as_str())).map(|m| {
                 let name = ident(&m.method);
-                let arg = m.args.first().map(|a| self.short(a.span().byte_range())).unwrap_or_default();
+                let arg = m.args.first().map(|a| self.short(spans::expr(a))).unwrap_or_default();
                 (name, arg)
             })
         };
@@ -437,7 +457,7 @@ impl<'t> Walker<'t> {
                 } else if root_fn == "find_by_id" || c.has_method(&["filter_by_id"]) {
                     QueryShape::ById { entity: root_owner }
                 } else if orm == Orm::Diesel && c.has_method(&["find"]) {
-                    let entity = c.calls.last().map(|m| self.short(m.receiver.span().byte_range())).unwrap_or_default();
+                    let entity = c.calls.last().map(|m| self.short(spans::expr(&m.receiver))).unwrap_or_default();
                     QueryShape::ById { entity }
                 } else if c.has_method(&["filter"]) {
                     let entity = if root_owner.is_empty() { root_text() } else { root_owner };
@@ -453,7 +473,7 @@ impl<'t> Walker<'t> {
     /// A call that may be a helper: kept when an argument depends on something.
     fn record_call(&mut self, span: ByteRange, callee: Callee, args: Vec<Deps>) {
         if args.iter().any(|d| !d.is_empty()) {
-            let awaited = self.awaited.contains(&span);
+            let awaited = self.awaited.contains(&span) || !self.concurrency.is_empty();
             self.facts.calls.push(CallFact { span, callee, args, awaited });
         }
     }
@@ -481,7 +501,7 @@ impl<'t> Walker<'t> {
         let batch = c.is_batch_source();
         let literal = shapes::is_literal_list(&call.receiver);
         let receiver_deps = self.deps(&call.receiver, false);
-        let over = self.short(call.receiver.span().byte_range());
+        let over = self.short(spans::expr(&call.receiver));
         let concurrent = if shapes::CONCURRENT_ADAPTERS.contains(&name) {
             Some(name.to_string())
         } else {
@@ -505,14 +525,17 @@ impl<'t> Walker<'t> {
                         })
                     };
                     let param = Var { deps: receiver_deps.union(Deps { params: 0, loops: bit }), ..Var::default() };
+                    // `.then(|c| course_stats(db, c))`: the adapter awaits the future the closure returns.
+                    self.awaited.insert(spans::expr(tail(&closure.body)));
                     self.within(bit, false, |w| w.closure(closure, param));
                 }
                 // `.map(load_author)`: the function runs once per item, with the item.
                 Expr::Path(p) if p.qself.is_none() && !batch => {
                     let Some(callee) = self.path_callee(&p.path) else { continue };
+                    let path_range = spans::expr(arg);
                     let bit = self.new_loop(LoopFact {
                         kind: LoopKind::Closure,
-                        header: call.method.span().byte_range().start..p.span().byte_range().end,
+                        header: call.method.span().byte_range().start..spans::expr(arg).end,
                         item: String::new(),
                         over: over.clone(),
                         literal,
@@ -520,7 +543,8 @@ impl<'t> Walker<'t> {
                     });
                     self.within(bit, false, |w| {
                         let arg = w.restrict(receiver_deps.union(Deps { params: 0, loops: bit }));
-                        w.record_call(p.span().byte_range(), callee, vec![arg]);
+                        w.awaited.insert(path_range.clone());
+                        w.record_call(path_range.clone(), callee, vec![arg]);
                     });
                 }
                 other => self.visit_expr(other),
@@ -545,6 +569,18 @@ impl<'t> Walker<'t> {
                 var.deps = var.deps.union(deps);
             }
         }
+    }
+}
+
+/// The value an expression ends with: the last expression of a block.
+fn tail(expr: &Expr) -> &Expr {
+    match expr {
+        Expr::Block(b) => match b.block.stmts.last() {
+            Some(syn::Stmt::Expr(last, None)) => tail(last),
+            _ => expr,
+        },
+        Expr::Paren(p) => tail(&p.expr),
+        _ => expr,
     }
 }
 
@@ -607,6 +643,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
                 let mut nested = Vec::new();
                 local_closure(ident(&name.ident), closure, self, &mut nested);
                 self.nested.append(&mut nested);
+                var.closure = true;
             }
         }
         if let Some(init) = &local.init {
@@ -616,7 +653,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
             }
             var.deps = self.deps(&init.expr, false);
             let c = chain(&init.expr);
-            var.iter = c.is_iterator() || c.has_method(&["stream", "into_stream", "load_stream"]);
+            var.iter = c.is_iterator();
             // `let txn = db.begin().await?`, `let conn = &mut pool.get()?`: still a connection.
             let keeps_conn = c.calls.iter().all(|m| {
                 matches!(
@@ -652,9 +689,9 @@ impl<'ast> Visit<'ast> for Walker<'_> {
             let names = bindings(&f.pat);
             self.new_loop(LoopFact {
                 kind: LoopKind::For,
-                header: f.for_token.span.byte_range().start..f.expr.span().byte_range().end,
+                header: f.for_token.span.byte_range().start..spans::expr(&f.expr).end,
                 item: names.join(", "),
-                over: self.short(f.expr.span().byte_range()),
+                over: self.short(spans::expr(&f.expr)),
                 literal: shapes::is_literal_list(&f.expr),
                 concurrent: None,
             })
@@ -675,7 +712,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
             } else {
                 self.new_loop(LoopFact {
                     kind: LoopKind::WhileLet,
-                    header: start..l.expr.span().byte_range().end,
+                    header: start..spans::expr(&l.expr).end,
                     item: bindings(&l.pat).join(", "),
                     over: self.source_text(&l.expr),
                     literal: false,
@@ -690,9 +727,9 @@ impl<'ast> Visit<'ast> for Walker<'_> {
         } else {
             let bit = self.new_loop(LoopFact {
                 kind: LoopKind::While,
-                header: start..w.cond.span().byte_range().end,
+                header: start..spans::expr(&w.cond).end,
                 item: String::new(),
-                over: self.short(w.cond.span().byte_range()),
+                over: self.short(spans::expr(&w.cond)),
                 literal: false,
                 concurrent: None,
             });
@@ -752,7 +789,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
         while let Expr::Paren(p) = base {
             base = &p.expr;
         }
-        self.awaited.insert(base.span().byte_range());
+        self.awaited.insert(spans::expr(base));
         visit::visit_expr_await(self, a);
     }
 
@@ -785,12 +822,16 @@ impl<'ast> Visit<'ast> for Walker<'_> {
             let on_self = matches!(&*call.receiver, Expr::Path(p) if p.path.is_ident("self"));
             let mut args = vec![self.restrict(self.deps(&call.receiver, false))];
             args.extend(call.args.iter().map(|a| self.restrict(self.deps(a, false))));
-            self.record_call(call.span().byte_range(), Callee::Method { name: name.clone(), on_self }, args);
+            self.record_call(spans::method_call(call), Callee::Method { name: name.clone(), on_self }, args);
         }
         // Futures pushed into a `FuturesUnordered` / `JoinSet` per item run together.
         if matches!(name.as_str(), "push" | "push_back" | "spawn") {
             if let Some(set) = shapes::carrier_name(&call.receiver).and_then(|n| self.vars.get(&n)?.concurrent_set) {
                 self.mark_concurrent(set);
+                // The set awaits what is pushed into it.
+                for arg in &call.args {
+                    self.awaited.insert(spans::expr(arg));
+                }
             }
         }
         let collects_concurrently = name == "collect"
@@ -835,9 +876,12 @@ impl<'ast> Visit<'ast> for Walker<'_> {
             if last == "spawn" || last == "spawn_blocking" {
                 self.mark_concurrent("tokio::spawn");
             }
-            if let Some(callee) = self.path_callee(&p.path) {
+            // `f(x)` with `f` a parameter or a variable calls whatever it holds;
+            // only a closure bound by `let` here is known.
+            let variable = p.path.get_ident().and_then(|id| self.vars.get(&ident(id)));
+            if let (Some(callee), true) = (self.path_callee(&p.path), variable.is_none_or(|v| v.closure)) {
                 let args = call.args.iter().map(|a| self.restrict(self.deps(a, false))).collect();
-                self.record_call(call.span().byte_range(), callee, args);
+                self.record_call(spans::call(call), callee, args);
             }
         }
         visit::visit_expr_call(self, call);
@@ -883,6 +927,16 @@ impl DepCollector<'_, '_> {
             match tree {
                 proc_macro2::TokenTree::Ident(id) => self.name(&ident(&id)),
                 proc_macro2::TokenTree::Group(g) => self.tokens(g.stream()),
+                // `format!(".. {table}")`: inline format arguments name variables too.
+                proc_macro2::TokenTree::Literal(lit) => {
+                    let text = lit.to_string();
+                    for piece in text.split('{').skip(1) {
+                        let name: String = piece.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                        if !name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit()) {
+                            self.name(&name);
+                        }
+                    }
+                }
                 _ => {}
             }
         }

@@ -112,17 +112,8 @@ const BATCH_ARGUMENTS: &[&str] = &[
 ];
 
 /// A per-item iteration over these yields pages or chunks: a query per chunk is batching.
-const BATCH_SOURCES: &[&str] = &[
-    "chunks",
-    "chunks_exact",
-    "rchunks",
-    "try_chunks",
-    "ready_chunks",
-    "fetch_and_next",
-    "fetch_page",
-    "fetch_and_next_page",
-    "windows",
-];
+const BATCH_SOURCES: &[&str] =
+    &["chunks", "chunks_exact", "rchunks", "try_chunks", "ready_chunks", "fetch_and_next", "fetch_and_next_page"];
 
 /// Adapters that call their closure once per item of an iterator or stream.
 const ADAPTERS: &[&str] = &[
@@ -161,7 +152,7 @@ const ADAPTERS: &[&str] = &[
 /// receiver is visibly an iterator or a stream.
 const SINGLE_VALUE_ADAPTERS: &[&str] = &["map", "filter", "then", "and_then", "map_ok", "inspect", "find"];
 
-/// Methods whose presence in a receiver chain shows an iterator or a stream.
+/// Methods without arguments that turn a collection into an iterator or adapt one.
 const ITERATOR_MAKERS: &[&str] = &[
     "iter",
     "into_iter",
@@ -173,28 +164,39 @@ const ITERATOR_MAKERS: &[&str] = &[
     "into_keys",
     "drain",
     "enumerate",
-    "zip",
-    "chain",
     "rev",
-    "skip",
-    "take",
-    "step_by",
     "cloned",
     "copied",
     "peekable",
-    "flat_map",
-    "filter_map",
     "flatten",
-    "buffer_unordered",
-    "buffered",
-    "into_stream",
-    "stream",
-    "load_stream",
-    "boxed",
     "fuse",
+    "boxed",
     "lines",
-    "split",
     "chars",
+    "into_stream",
+];
+
+/// Methods with one argument that make or adapt an iterator or a stream
+/// (`Option::take()` has none, Diesel's `values(..)` is not listed).
+const ITERATOR_MAKERS_WITH_ARGUMENT: &[&str] =
+    &["zip", "chain", "skip", "take", "step_by", "buffer_unordered", "buffered", "split", "stream", "load_stream"];
+
+/// Adapters whose result is again an iterator or a stream: evidence passes through them.
+const ITERATOR_PRESERVING: &[&str] = &[
+    "map",
+    "filter",
+    "filter_map",
+    "flat_map",
+    "inspect",
+    "then",
+    "and_then",
+    "map_ok",
+    "try_filter",
+    "try_filter_map",
+    "take_while",
+    "skip_while",
+    "map_while",
+    "scan",
 ];
 
 /// Adapters that run per-item futures together.
@@ -264,8 +266,7 @@ pub fn is_conn_type(text: &str, conn_generics: &[String]) -> bool {
 pub fn is_conn_name(name: &str) -> bool {
     let name = name.trim_start_matches('_');
     CONN_NAMES.contains(&name)
-        || ["_db", "_conn", "_connection", "_txn", "_tx", "_pool", "_database"].iter().any(|s| name.ends_with(s))
-        || ["db_", "conn_"].iter().any(|p| name.starts_with(p))
+        || ["_db", "_conn", "_connection", "_txn", "_pool", "_database"].iter().any(|s| name.ends_with(s))
 }
 
 /// Peel `&`, `&mut`, `*`, parens, `?`, `.await`, and argument-less method calls
@@ -365,17 +366,32 @@ impl Chain<'_> {
         }
     }
 
-    /// Iterating it yields pages or chunks.
+    /// Iterating it yields pages or chunks: its outermost call makes them
+    /// (`ids.chunks(500)`, `pages.fetch_and_next()`), not one inside the chain.
     pub fn is_batch_source(&self) -> bool {
-        self.has_method(BATCH_SOURCES)
+        self.calls.first().is_some_and(|m| BATCH_SOURCES.contains(&ident(&m.method).as_str()))
     }
 
-    /// Visibly an iterator or a stream (`xs.iter()`, `stream::iter(xs)`).
+    /// Visibly an iterator or a stream: its outermost call makes one
+    /// (`xs.iter()`, `.stream(db).await?`), adapts one (`xs.iter().map(..)`),
+    /// or the chain is a call like `stream::iter(xs)`. `xs.iter().find(..)`
+    /// and `opt.take()` are single values.
     pub fn is_iterator(&self) -> bool {
-        self.has_method(ITERATOR_MAKERS)
-            || self.root_call().is_some_and(|(segs, _)| {
-                segs.last().is_some_and(|l| l == "iter" || l == "from_iter" || l == "repeat" || l == "unfold")
-            })
+        for call in &self.calls {
+            let name = ident(&call.method);
+            let n = call.args.len();
+            if (n == 0 && ITERATOR_MAKERS.contains(&name.as_str()))
+                || (n == 1 && ITERATOR_MAKERS_WITH_ARGUMENT.contains(&name.as_str()))
+            {
+                return true;
+            }
+            if !ITERATOR_PRESERVING.contains(&name.as_str()) {
+                return false;
+            }
+        }
+        self.root_call().is_some_and(|(segs, _)| {
+            segs.last().is_some_and(|l| l == "iter" || l == "from_iter" || l == "repeat" || l == "unfold")
+        })
     }
 }
 
@@ -449,6 +465,14 @@ fn is_one_element(expr: &Expr) -> bool {
 /// `SCREAMING_CASE` constant, or a range between small integer literals.
 pub fn is_literal_list(expr: &Expr) -> bool {
     let c = chain(expr);
+    // `[a, b].iter().copied()` still is the list; `[a, b].concat()` is not.
+    let plain = c.calls.iter().all(|m| {
+        matches!(ident(&m.method).as_str(), "iter" | "into_iter" | "copied" | "cloned" | "enumerate")
+            && m.args.is_empty()
+    });
+    if !plain {
+        return false;
+    }
     match c.root {
         Expr::Array(_) => true,
         Expr::Macro(m) => m.mac.path.is_ident("vec"),

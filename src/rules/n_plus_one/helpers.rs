@@ -3,7 +3,7 @@
 //! `n-plus-one` see a query behind a call in a loop.
 
 use crate::model::Function;
-use crate::parse::facts::{CallFact, Callee};
+use crate::parse::facts::{ByteRange, CallFact, Callee};
 use std::collections::HashMap;
 
 pub type FnId = usize;
@@ -11,6 +11,9 @@ pub type FnId = usize;
 /// A name matching more functions than this is left unresolved: guessing among
 /// many same-named methods would report queries the call never reaches.
 const MAX_CANDIDATES: usize = 4;
+
+/// Helper chains are followed at most this deep, whatever the option says.
+pub const MAX_DEPTH: usize = 64;
 
 /// How a parameter reaches a query: the first hop of the shortest path.
 #[derive(Clone, Copy, Debug)]
@@ -51,7 +54,8 @@ impl<'p> Helpers<'p> {
                 helpers.set(id, query.deps.params, Reach { depth: 1, hop: Hop::Query(index) });
             }
         }
-        for depth in 2..=max_depth {
+        for depth in 2..=max_depth.min(MAX_DEPTH) {
+            let before = helpers.reached();
             for (id, f) in functions.iter().enumerate() {
                 for (index, call) in f.facts.calls.iter().enumerate() {
                     for callee in helpers.resolved[id][index].clone() {
@@ -66,8 +70,16 @@ impl<'p> Helpers<'p> {
                     }
                 }
             }
+            if helpers.reached() == before {
+                break; // nothing new: deeper rounds cannot find more
+            }
         }
         helpers
+    }
+
+    /// How many parameters reach a query so far.
+    fn reached(&self) -> usize {
+        self.reach.iter().flatten().filter(|r| r.is_some()).count()
     }
 
     fn set(&mut self, function: FnId, params: u64, reach: Reach) {
@@ -152,9 +164,16 @@ impl<'p> Index<'p> {
                     _ => pick(self.by_name.get(name), Some(true), &|_| true),
                 }
             }
-            Callee::Path { qualifier, .. } => pick(self.by_owner.get(&(name, qualifier.as_str())), None, &|_| true),
+            Callee::Path { qualifier, .. } => {
+                pick(self.by_owner.get(&(name, qualifier.as_str())), None, &|id| functions[id].facts.local_to.is_none())
+            }
             Callee::Free { .. } => {
-                let free = |id: FnId| functions[id].facts.self_type.is_none();
+                // A `let` closure is visible only in the function that binds it.
+                let free = |id: FnId| {
+                    let (file, f) = (functions[id].file, &functions[id].facts);
+                    let visible = |body: &ByteRange| file == caller.file && body.contains(&call.span.start);
+                    f.self_type.is_none() && f.local_to.as_ref().is_none_or(visible)
+                };
                 let same_file = pick(self.by_file.get(&(name, caller.file)), Some(false), &free);
                 if !same_file.is_empty() {
                     same_file
@@ -166,12 +185,13 @@ impl<'p> Index<'p> {
             }
         };
         // Without types, `await` tells a query helper from a same-named plain
-        // function: an awaited call reaches the async candidates, a call that is
-        // not awaited runs a plain function now when there is one.
+        // function: an awaited call (or a future handed to a join) reaches the
+        // async candidates; a call that is not awaited runs a plain function,
+        // and an async function's future that nobody awaits sends nothing.
         let (asynchronous, plain): (Vec<FnId>, Vec<FnId>) = found.iter().partition(|&&id| functions[id].facts.is_async);
         if call.awaited && !asynchronous.is_empty() {
             found = asynchronous;
-        } else if !call.awaited && !plain.is_empty() {
+        } else if !call.awaited {
             found = plain;
         }
         if found.len() > MAX_CANDIDATES {
