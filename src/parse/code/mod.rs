@@ -852,7 +852,9 @@ impl<'ast> Visit<'ast> for Walker<'_> {
         if marker.is_some() {
             self.concurrency.pop();
         }
-        let receiver_deps = self.deps(&call.receiver, false);
+        // Only a closure argument needs the receiver's dependencies (most links of a chain have none).
+        let has_closure = call.args.iter().any(|a| matches!(a, Expr::Closure(_)));
+        let receiver_deps = if has_closure { self.deps(&call.receiver, false) } else { Deps::default() };
         for arg in &call.args {
             match arg {
                 // `opt.map(|id| ..)`: the parameter is the receiver's value.

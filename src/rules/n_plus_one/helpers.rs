@@ -58,7 +58,8 @@ impl<'p> Helpers<'p> {
             let before = helpers.reached();
             for (id, f) in functions.iter().enumerate() {
                 for (index, call) in f.facts.calls.iter().enumerate() {
-                    for callee in helpers.resolved[id][index].clone() {
+                    for slot in 0..helpers.resolved[id][index].len() {
+                        let callee = helpers.resolved[id][index][slot];
                         for (param, arg) in call.args.iter().enumerate() {
                             let reaches =
                                 helpers.reach[callee].get(param).copied().flatten().is_some_and(|r| r.depth < depth);
