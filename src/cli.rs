@@ -90,11 +90,13 @@ pub fn check(paths: &[PathBuf], config: &Config) -> Result<CheckOutput, String> 
     let found = discover::discover(paths).map_err(|e| e.0)?;
     let (packages, mut warnings) = discover::find_packages(&found.manifests);
     warnings.extend(found.warnings);
-    let mut parsed = parse::parse_all(&found.sources);
+    let crates: parse::Crates = packages.iter().map(|p| p.crate_name.clone()).collect();
+    let mut parsed = parse::parse_all(&found.sources, &crates);
     let functions = resolve::take_functions(&mut parsed);
     let tree = resolve::ModuleTree::build(&parsed, &packages, paths);
     let mut project = resolve::build_project(&tree, &parsed);
     project.functions = functions;
+    project.modules = resolve::module_graph(&tree);
     let relation_graph = graph::RelationGraph::build(&project);
     let mut diagnostics =
         rules::run_all(&rules::Context { project: &project, graph: &relation_graph, options: &config.options });

@@ -3,7 +3,10 @@
 //!
 //! - `//~ rule-name` expects a finding of `rule-name` starting on this line;
 //! - `//~^ rule-name` on the line above (one `^` per line up);
-//! - an optional `"substring"` after the name must occur in the message.
+//! - an optional `"substring"` after the name must occur in the message;
+//! - `//~ label: rule-name` expects a secondary label of a `rule-name`
+//!   finding on this line. A case with such lines must list every label of
+//!   that rule's findings.
 //!
 //! Cases whose name starts with `pass` must produce nothing at all. A case
 //! may carry an `ormlint.toml` with the rule options it is about.
@@ -17,6 +20,8 @@ struct Expected {
     line: usize,
     rule: String,
     substring: Option<String>,
+    /// A secondary label, not where the finding starts.
+    label: bool,
 }
 
 fn fixtures_root() -> PathBuf {
@@ -70,11 +75,15 @@ fn expectations(path: &Path) -> Vec<Expected> {
         let rest = &line[pos + 3..];
         let carets = rest.chars().take_while(|&c| c == '^').count();
         let rest = rest[carets..].trim();
+        let (label, rest) = match rest.strip_prefix("label:") {
+            Some(after) => (true, after.trim()),
+            None => (false, rest),
+        };
         let rule: String = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '-').collect();
         assert!(!rule.is_empty(), "{}:{}: `//~` without a rule name", display(path), index + 1);
         let after = rest[rule.len()..].trim();
         let substring = after.strip_prefix('"').and_then(|s| s.rfind('"').map(|end| s[..end].to_string()));
-        out.push(Expected { file: display(path), line: index + 1 - carets, rule, substring });
+        out.push(Expected { file: display(path), line: index + 1 - carets, rule, substring, label });
     }
     out
 }
@@ -117,8 +126,8 @@ fn every_fixture_yields_exactly_its_expectations() {
         for (file, line, rule, message) in &actual {
             remaining.entry((file.clone(), *line, rule.clone())).or_default().push(message.clone());
         }
-        let mut problems = Vec::new();
-        for e in &expected {
+        let mut problems = label_problems(&output, &expected);
+        for e in expected.iter().filter(|e| !e.label) {
             let key = (e.file.clone(), e.line, e.rule.clone());
             let messages = remaining.entry(key).or_default();
             let found = messages.iter().position(|m| e.substring.as_ref().is_none_or(|s| m.contains(s.as_str())));
@@ -147,6 +156,32 @@ fn every_fixture_yields_exactly_its_expectations() {
     }
     assert!(checked > 0, "no fixture cases found");
     assert!(failures.is_empty(), "{} of {checked} fixture cases differ:\n\n{}", failures.len(), failures.join("\n\n"));
+}
+
+/// Secondary labels, for the rules the case gives label expectations for.
+fn label_problems(output: &ormlint::cli::CheckOutput, expected: &[Expected]) -> Vec<String> {
+    let mut wanted: BTreeMap<(String, usize, String), isize> = BTreeMap::new();
+    for e in expected.iter().filter(|e| e.label) {
+        *wanted.entry((e.file.clone(), e.line, e.rule.clone())).or_default() += 1;
+    }
+    let rules: std::collections::BTreeSet<String> = wanted.keys().map(|k| k.2.clone()).collect();
+    for d in output.diagnostics.iter().filter(|d| rules.contains(d.rule)) {
+        for label in &d.labels {
+            let pos = output.db.line_col(label.span.file, label.span.range.start);
+            let file = output.db.get(label.span.file).display.clone();
+            *wanted.entry((file, pos.line, d.rule.to_string())).or_default() -= 1;
+        }
+    }
+    let mut problems = Vec::new();
+    for ((file, line, rule), n) in wanted {
+        for _ in 0..n.max(0) {
+            problems.push(format!("  missing:    {file}:{line}: label: {rule}"));
+        }
+        for _ in 0..(-n).max(0) {
+            problems.push(format!("  unexpected: {file}:{line}: label: {rule}"));
+        }
+    }
+    problems
 }
 
 #[test]

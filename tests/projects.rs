@@ -1,5 +1,7 @@
 //! End-to-end: realistic projects with planted bugs, checked through the JSON
 //! report exactly as an external script would read it (see tests/projects/README.md).
+//! `expected.txt` lists `path:line rule` per finding, and `path:line rule label`
+//! per secondary label for the rules whose labels it lists.
 
 use assert_cmd::Command;
 use std::collections::BTreeSet;
@@ -16,12 +18,20 @@ fn check_project(name: &str) {
     let output =
         Command::cargo_bin("ormlint").unwrap().arg("check").arg(&dir).args(["--format", "json"]).output().unwrap();
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("valid JSON report");
-    let actual: BTreeSet<String> = report["diagnostics"]
-        .as_array()
-        .unwrap()
+    let diagnostics = report["diagnostics"].as_array().unwrap();
+    let mut actual: BTreeSet<String> = diagnostics
         .iter()
         .map(|d| format!("{}:{} {}", d["file"].as_str().unwrap(), d["start"]["line"], d["rule"].as_str().unwrap()))
         .collect();
+    // `path:line rule label` lines: every secondary label of that rule's findings.
+    let labelled: BTreeSet<&str> =
+        expected.iter().filter_map(|l| l.strip_suffix(" label")).filter_map(|l| l.rsplit(' ').next()).collect();
+    for d in diagnostics.iter().filter(|d| labelled.contains(d["rule"].as_str().unwrap())) {
+        for label in d["labels"].as_array().unwrap() {
+            let rule = d["rule"].as_str().unwrap();
+            actual.insert(format!("{}:{} {rule} label", label["file"].as_str().unwrap(), label["start"]["line"]));
+        }
+    }
     let missed: Vec<_> = expected.difference(&actual).collect();
     let extra: Vec<_> = actual.difference(&expected).collect();
     assert!(missed.is_empty() && extra.is_empty(), "{name}:\n  missed: {missed:#?}\n  extra: {extra:#?}");

@@ -2,6 +2,8 @@
 //! relations (and the junction hops of many-to-many relations). Rules ask it
 //! "what does B declare towards A" in time proportional to B's relations.
 
+pub mod cycles;
+
 use crate::model::{EntityId, Project, RelDefKind, RelKind, Relation, Target};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashSet;

@@ -17,6 +17,8 @@ pub struct Project {
     pub input_failures: Vec<InputFailure>,
     /// Every function body, with what the query rules need from it.
     pub functions: Vec<Function>,
+    /// The modules and what each imports from the others.
+    pub modules: ModuleGraph,
 }
 
 impl Project {
@@ -240,4 +242,61 @@ pub struct Function {
     /// `services.rs` or `services/mod.rs`, or the inline module's name).
     pub module: String,
     pub facts: FnFacts,
+}
+
+/// The analyzed modules and their imports, for the import-cycle rule.
+#[derive(Debug, Default)]
+pub struct ModuleGraph {
+    /// Indexed by [`Import::from`] and the import targets.
+    pub modules: Vec<ModuleNode>,
+    pub imports: Vec<Import>,
+}
+
+#[derive(Debug)]
+pub struct ModuleNode {
+    pub crate_name: String,
+    /// Segments from the crate root (`["billing", "invoice"]`; empty for the root).
+    pub path: Vec<String>,
+    /// Only re-exports and module declarations (`prelude.rs`, a bare `mod.rs`).
+    pub hub: bool,
+}
+
+impl ModuleNode {
+    /// As Rust writes it inside the crate: `crate::billing::invoice`.
+    pub fn display(&self) -> String {
+        std::iter::once("crate").chain(self.path.iter().map(String::as_str)).collect::<Vec<_>>().join("::")
+    }
+}
+
+/// One place where a module refers to another.
+#[derive(Debug)]
+pub struct Import {
+    pub from: usize,
+    /// The module it leads to when re-export hubs are looked through: the
+    /// module that defines the item. `None` when it names a hub itself.
+    pub target: Option<usize>,
+    /// The module it names as written, stopping at a hub.
+    pub literal: usize,
+    pub span: Span,
+    pub kind: ImportKind,
+    /// The item named at `span` (`ProgramSlot`), or `None` for a module.
+    pub item: Option<String>,
+    /// A SeaORM relation target, or a `use` only relation declarations need.
+    pub relation: bool,
+    /// One of the places is a `pub use`: removing it changes the module's interface.
+    pub reexport: bool,
+    /// How many places make this same import; `span` is the first `use`, else
+    /// the first path, else the first glob.
+    pub count: usize,
+}
+
+/// How an import is written, in the order its site is preferred for a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ImportKind {
+    /// `use crate::billing::Invoice;` (also inside a function).
+    Use,
+    /// A qualified path in code: `crate::billing::charge(..)`.
+    Path,
+    /// `use super::*;` bringing in a name the module uses.
+    Glob,
 }

@@ -6,24 +6,38 @@ use super::seaorm;
 use syn::spanned::Spanned;
 use syn::{Item, UseTree};
 
-pub fn file_facts(file: &syn::File, text: &str) -> FileFacts {
+/// `crates`: the library crates of the analyzed packages, which other crates
+/// name by package name (`use entity::post`).
+pub fn file_facts(file: &syn::File, text: &str, crates: &Crates) -> FileFacts {
     let mut functions = Vec::new();
     super::code::functions(&file.items, text, &mut Vec::new(), &mut functions);
-    FileFacts { root: mod_facts(&file.items), generated_by_codegen: generated_by_codegen(&file.attrs), functions }
+    FileFacts {
+        root: mod_facts(&file.items, &Source { text, crates }),
+        generated_by_codegen: generated_by_codegen(&file.attrs),
+        functions,
+    }
 }
 
-fn mod_facts(items: &[Item]) -> ModFacts {
+/// Names of the crates in the analyzed tree.
+pub type Crates = std::collections::HashSet<String>;
+
+/// What every module of one file is read against.
+pub struct Source<'a> {
+    pub text: &'a str,
+    pub crates: &'a Crates,
+}
+
+fn mod_facts(items: &[Item], source: &Source) -> ModFacts {
     let mut facts = ModFacts::default();
     for item in items {
         match item {
             Item::Use(u) => {
-                let mut prefix = if u.leading_colon.is_some() { vec!["::".to_string()] } else { Vec::new() };
-                flatten_use(&u.tree, &mut prefix, u.span().byte_range(), &mut facts.uses);
+                flatten_item_use(u, &mut facts.uses);
             }
             Item::Mod(m) => facts.mods.push(ModDecl {
                 name: ident(&m.ident),
                 path_attr: path_attr(&m.attrs),
-                inline: m.content.as_ref().map(|(_, items)| Box::new(mod_facts(items))),
+                inline: m.content.as_ref().map(|(_, items)| Box::new(mod_facts(items, source))),
                 span: m.span().byte_range(),
             }),
             Item::Struct(s) => {
@@ -53,6 +67,7 @@ fn mod_facts(items: &[Item]) -> ModFacts {
         }
     }
     seaorm::add_generated_names(&mut facts);
+    super::refs::collect(items, source, &mut facts);
     facts
 }
 
@@ -75,6 +90,18 @@ fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
     })
 }
 
+/// One `UseFact` per name a `use` item binds.
+pub fn flatten_item_use(u: &syn::ItemUse, out: &mut Vec<UseFact>) {
+    let mut prefix = if u.leading_colon.is_some() { vec!["::".to_string()] } else { Vec::new() };
+    let first = out.len();
+    flatten_use(&u.tree, &mut prefix, u.tree.span().byte_range(), out);
+    if !matches!(u.vis, syn::Visibility::Inherited) {
+        out[first..].iter_mut().for_each(|f| f.public = true);
+    }
+}
+
+/// `span` is the innermost group item the name comes from: in
+/// `use crate::{billing::charge, audit};` the binding `charge` is at `billing::charge`.
 fn flatten_use(tree: &UseTree, prefix: &mut Vec<String>, span: std::ops::Range<usize>, out: &mut Vec<UseFact>) {
     match tree {
         UseTree::Path(p) => {
@@ -87,12 +114,18 @@ fn flatten_use(tree: &UseTree, prefix: &mut Vec<String>, span: std::ops::Range<u
             if name == "self" {
                 // `use a::b::{self}` binds `b`.
                 if let Some(last) = prefix.last().cloned() {
-                    out.push(UseFact { path: prefix.clone(), name: Some(last), span });
+                    out.push(UseFact {
+                        path: prefix.clone(),
+                        name: Some(last),
+                        span,
+                        relation_only: false,
+                        public: false,
+                    });
                 }
             } else {
                 let mut path = prefix.clone();
                 path.push(name.clone());
-                out.push(UseFact { path, name: Some(name), span });
+                out.push(UseFact { path, name: Some(name), span, relation_only: false, public: false });
             }
         }
         UseTree::Rename(r) => {
@@ -101,12 +134,14 @@ fn flatten_use(tree: &UseTree, prefix: &mut Vec<String>, span: std::ops::Range<u
             if original != "self" {
                 path.push(original);
             }
-            out.push(UseFact { path, name: Some(ident(&r.rename)), span });
+            out.push(UseFact { path, name: Some(ident(&r.rename)), span, relation_only: false, public: false });
         }
-        UseTree::Glob(_) => out.push(UseFact { path: prefix.clone(), name: None, span }),
+        UseTree::Glob(_) => {
+            out.push(UseFact { path: prefix.clone(), name: None, span, relation_only: false, public: false })
+        }
         UseTree::Group(g) => {
             for tree in &g.items {
-                flatten_use(tree, prefix, span.clone(), out);
+                flatten_use(tree, prefix, tree.span().byte_range(), out);
             }
         }
     }

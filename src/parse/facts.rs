@@ -50,6 +50,41 @@ pub struct ModFacts {
     /// Item-level macro invocations (`leaf!(a, "t");`) may define items
     /// ormlint cannot see.
     pub has_item_macros: bool,
+    /// Paths to other modules written in this module's code, for the
+    /// import-cycle rule (`use` items are in [`ModFacts::uses`]).
+    pub refs: Vec<PathRef>,
+    /// Names this module uses that may come from one of its glob imports:
+    /// a glob is an import only of what is used through it.
+    pub glob_names: Vec<String>,
+    /// The same, used only inside relation declarations.
+    pub glob_relation_names: Vec<String>,
+    /// Only `use` and `mod` items: a re-export hub such as `prelude.rs`, or a
+    /// `mod.rs` that only declares modules.
+    pub reexport_only: bool,
+}
+
+/// A path in code that may lead into another module: `crate::billing::charge`,
+/// `super::audit::Event`, `billing::Invoice` through `use crate::billing`.
+#[derive(Clone, Debug)]
+pub struct PathRef {
+    pub segments: Vec<String>,
+    /// Where it is written first.
+    pub span: ByteRange,
+    pub kind: RefKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RefKind {
+    /// A path in a type, expression, pattern or macro argument.
+    Code,
+    /// A SeaORM relation target (`impl Related<super::cake::Entity>`,
+    /// `belongs_to = "super::cake::Entity"`, `HasMany<super::fruit::Entity>`):
+    /// entities naming each other is what a bidirectional relation is.
+    Relation,
+    /// A `use` inside a function body.
+    BlockUse,
+    /// A glob `use` inside a function body.
+    BlockGlob,
 }
 
 #[derive(Debug)]
@@ -64,7 +99,12 @@ pub struct UseFact {
     pub path: Vec<String>,
     /// The bound name, or `None` for a glob (`use a::b::*`).
     pub name: Option<String>,
+    /// The path as written in this `use` (the innermost group item).
     pub span: ByteRange,
+    /// The bound name is used only inside SeaORM relation declarations.
+    pub relation_only: bool,
+    /// `pub use` (any `pub(..)`): a re-export, part of the module's interface.
+    pub public: bool,
 }
 
 #[derive(Debug)]

@@ -7,6 +7,7 @@ mod attrs;
 mod code;
 mod extract;
 pub mod facts;
+mod refs;
 mod rel_expr;
 mod seaorm;
 
@@ -42,12 +43,15 @@ pub struct ParsedFile {
     pub failure: Option<ParseFailure>,
 }
 
+pub use extract::Crates;
+
 /// Parse every file in parallel; the result keeps the input order.
-pub fn parse_all(sources: &[SourcePath]) -> Vec<ParsedFile> {
-    sources.par_iter().map(parse_one).collect()
+/// `crates`: the crate names of the analyzed packages (`entity`, `api`).
+pub fn parse_all(sources: &[SourcePath], crates: &Crates) -> Vec<ParsedFile> {
+    sources.par_iter().map(|source| parse_one(source, crates)).collect()
 }
 
-fn parse_one(source: &SourcePath) -> ParsedFile {
+fn parse_one(source: &SourcePath, crates: &Crates) -> ParsedFile {
     let (text, failure) = match read_limited(&source.path) {
         Err(err) => {
             let message = match err.kind() {
@@ -68,7 +72,7 @@ fn parse_one(source: &SourcePath) -> ParsedFile {
     };
     let (facts, failure) = match failure {
         Some(failure) => (FileFacts::default(), Some(failure)),
-        None => match parse_text(&text) {
+        None => match parse_text_in(&text, crates) {
             Ok(facts) => (facts, None),
             Err(failure) => (FileFacts::default(), Some(failure)),
         },
@@ -90,15 +94,20 @@ fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// Parse one file's text into facts.
+/// Parse one file's text into facts, outside any project.
 pub fn parse_text(text: &str) -> Result<FileFacts, ParseFailure> {
+    parse_text_in(text, &Crates::new())
+}
+
+/// Parse one file's text into facts; `crates` are the project's crate names.
+pub fn parse_text_in(text: &str, crates: &Crates) -> Result<FileFacts, ParseFailure> {
     if let Some((at, what)) = too_deep(text) {
         return Err(ParseFailure { range: at..at + 1, message: format!("{what}; the file is not analyzed") });
     }
     let prepared = blank_preamble(text);
     let result = match syn::parse_str::<syn::File>(&prepared) {
         Ok(file) => {
-            let mut facts = extract::file_facts(&file, &prepared);
+            let mut facts = extract::file_facts(&file, &prepared, crates);
             drop(file);
             // The function facts were allocated between the syntax tree's nodes;
             // copied now, they pack into fresh memory and the tree's pages are
@@ -204,7 +213,7 @@ fn too_deep(text: &str) -> Option<(usize, String)> {
 
 /// If a comment, string, raw string or character literal starts at `i`, the
 /// offset just after it.
-fn skip_comment_or_literal(bytes: &[u8], i: usize) -> Option<usize> {
+pub(crate) fn skip_comment_or_literal(bytes: &[u8], i: usize) -> Option<usize> {
     let rest = &bytes[i..];
     let find = |from: usize, needle: &[u8]| -> usize {
         bytes[from..].windows(needle.len()).position(|w| w == needle).map_or(bytes.len(), |p| from + p + needle.len())

@@ -2,10 +2,12 @@
 //! SeaORM facts into the ORM-neutral [`crate::model::Project`].
 
 mod entities;
+mod imports;
 pub mod modules;
 pub mod scope;
 
 pub use entities::build_project;
+pub use imports::module_graph;
 pub use modules::ModuleTree;
 
 /// Move every file's function facts into the model's shape. The query rules

@@ -6,6 +6,7 @@ mod ambiguous_relation;
 mod cascade_cycle;
 mod fk_type_mismatch;
 mod ignored_attribute;
+mod import_cycle;
 mod junction_mismatch;
 mod mismatched_inverse;
 mod missing_cascade;
@@ -49,6 +50,7 @@ pub struct RuleOptions {
     pub missing_cascade: missing_cascade::Options,
     pub cascade_cycle: cascade_cycle::Options,
     pub n_plus_one: n_plus_one::Options,
+    pub import_cycle: import_cycle::Options,
 }
 
 impl RuleOptions {
@@ -61,6 +63,7 @@ impl RuleOptions {
             "missing-cascade" => self.missing_cascade = read(table)?,
             "cascade-cycle" => self.cascade_cycle = read(table)?,
             "n-plus-one" => self.n_plus_one = read(table)?,
+            "import-cycle" => self.import_cycle = read(table)?,
             _ => {}
         }
         Ok(())
@@ -94,6 +97,7 @@ pub static RULES: &[Rule] = &[
     missing_cascade::RULE,
     cascade_cycle::RULE,
     n_plus_one::RULE,
+    import_cycle::RULE,
     parse_error::RULE,
     ignored_attribute::RULE,
 ];

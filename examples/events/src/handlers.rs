@@ -51,3 +51,12 @@ async fn head_count(db: &DatabaseConnection, event: &event::Model) -> Result<usi
 async fn registrations(db: &DatabaseConnection, event_id: i32) -> Result<Vec<event_user::Model>, DbErr> {
     event_user::Entity::find().filter(event_user::Column::EventId.eq(event_id)).all(db).await
 }
+
+/// `GET /events/:id/program.txt`: the printable program.
+pub async fn event_program_text(db: &DatabaseConnection, event_id: i32) -> Result<String, DbErr> {
+    let program = event_program(db, event_id).await?;
+    // MISTAKE (k), import-cycle: `handlers` calls into `reports`, and
+    // `reports` takes `ProgramSlot` from `handlers`. Fix: move `ProgramSlot`
+    // into a module of its own (`src/program.rs`) that both import.
+    Ok(crate::reports::program_text(&program))
+}

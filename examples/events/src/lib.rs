@@ -3,3 +3,4 @@
 
 pub mod entity;
 pub mod handlers;
+pub mod reports;

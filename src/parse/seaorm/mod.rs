@@ -10,6 +10,8 @@ mod dense;
 mod expanded;
 mod related;
 
+pub use dense::relation_type;
+
 use super::attrs::{sea_orm_attrs, SeaOrmAttr};
 use super::facts::{IgnoredAttribute, ModFacts, SeaOrmFacts, TypeFact};
 use super::rel_expr::{first_type_arg, path_segments, type_path};
