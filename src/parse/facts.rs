@@ -71,6 +71,8 @@ pub struct PathRef {
     /// Where it is written first.
     pub span: ByteRange,
     pub kind: RefKind,
+    /// How many times the module writes it.
+    pub count: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

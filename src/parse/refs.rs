@@ -40,7 +40,7 @@ pub fn collect(items: &[Item], source: &Source, facts: &mut ModFacts) {
         used: vec![(false, false); facts.uses.len()],
         relation: 0,
         refs: Vec::new(),
-        seen: HashSet::new(),
+        seen: HashMap::new(),
         names: HashSet::new(),
         relation_names: HashSet::new(),
         block_uses: Vec::new(),
@@ -67,7 +67,7 @@ pub fn collect(items: &[Item], source: &Source, facts: &mut ModFacts) {
     for u in block_uses {
         if globs || leads_inside(&u.path, source.crates, &local) {
             let kind = if u.name.is_some() { RefKind::BlockUse } else { RefKind::BlockGlob };
-            facts.refs.push(PathRef { segments: u.path, span: u.span, kind });
+            facts.refs.push(PathRef { segments: u.path, span: u.span, kind, count: 1 });
         }
     }
     if globs {
@@ -106,7 +106,8 @@ struct Collector<'a> {
     /// Inside a relation declaration (`impl Related`, a relation field, ...).
     relation: u32,
     refs: Vec<PathRef>,
-    seen: HashSet<(Vec<String>, RefKind)>,
+    /// Index in `refs` of each path already recorded.
+    seen: HashMap<(Vec<String>, RefKind), usize>,
     /// First segments of the paths used outside relation declarations (with globs only).
     names: HashSet<String>,
     /// First segments of the paths used inside them.
@@ -169,9 +170,12 @@ impl Collector<'_> {
 
     fn record(&mut self, segments: Vec<String>, span: std::ops::Range<usize>) {
         let kind = self.kind();
-        if !self.seen.contains(&(segments.clone(), kind)) {
-            self.seen.insert((segments.clone(), kind));
-            self.refs.push(PathRef { segments, span, kind });
+        match self.seen.get(&(segments.clone(), kind)) {
+            Some(&i) => self.refs[i].count += 1,
+            None => {
+                self.seen.insert((segments.clone(), kind), self.refs.len());
+                self.refs.push(PathRef { segments, span, kind, count: 1 });
+            }
         }
     }
 

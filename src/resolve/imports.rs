@@ -27,50 +27,49 @@ pub fn module_graph(tree: &ModuleTree<'_>) -> ModuleGraph {
     let mut graph = ModuleGraph { modules, imports: Vec::new() };
     // One import per (module, target, relation): the preferred site, with a count.
     let mut index: HashMap<(ModuleId, Option<ModuleId>, ModuleId, bool), usize> = HashMap::new();
+    // (import, site): a glob bringing in several names is one place.
+    let mut places: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
     for (from, module) in tree.modules.iter().enumerate() {
         let (Some(facts), Some(file)) = (module.facts, module.file) else { continue };
-        let mut add =
-            |segments: &[String], range: &std::ops::Range<usize>, kind: ImportKind, relation: bool, reexport: bool| {
-                let Some((literal, target, item)) = targets_and_item(tree, from, segments, 0) else { return };
-                if literal == from && target.is_none_or(|t| t == from) {
-                    return;
-                }
-                let span = Span::new(file, range.clone());
-                match index.get(&(from, target, literal, relation)) {
-                    Some(&i) => {
-                        let import = &mut graph.imports[i];
-                        import.count += 1;
-                        import.reexport |= reexport;
-                        if (kind, span.range.start) < (import.kind, import.span.range.start) {
-                            (import.kind, import.span, import.item) = (kind, span, item);
-                        }
+        let mut add = |segments: &[String],
+                       range: &std::ops::Range<usize>,
+                       kind: ImportKind,
+                       relation: bool,
+                       reexport: bool,
+                       count: usize| {
+            let Some((literal, target, item)) = targets_and_item(tree, from, segments, 0) else { return };
+            if literal == from && target.is_none_or(|t| t == from) {
+                return;
+            }
+            let span = Span::new(file, range.clone());
+            match index.get(&(from, target, literal, relation)) {
+                Some(&i) => {
+                    let import = &mut graph.imports[i];
+                    if places.insert((i, range.start)) {
+                        import.count += count;
                     }
-                    None => {
-                        index.insert((from, target, literal, relation), graph.imports.len());
-                        graph.imports.push(Import {
-                            from,
-                            target,
-                            literal,
-                            span,
-                            kind,
-                            item,
-                            relation,
-                            reexport,
-                            count: 1,
-                        });
+                    import.reexport |= reexport;
+                    if (kind, span.range.start) < (import.kind, import.span.range.start) {
+                        (import.kind, import.span, import.item) = (kind, span, item);
                     }
                 }
-            };
+                None => {
+                    index.insert((from, target, literal, relation), graph.imports.len());
+                    places.insert((graph.imports.len(), range.start));
+                    graph.imports.push(Import { from, target, literal, span, kind, item, relation, reexport, count });
+                }
+            }
+        };
         for u in &facts.uses {
             if u.name.is_some() {
-                add(&u.path, &u.span, ImportKind::Use, u.relation_only, u.public);
+                add(&u.path, &u.span, ImportKind::Use, u.relation_only, u.public, 1);
                 continue;
             }
             let names = facts.glob_names.iter().map(|n| (n, false));
             for (name, relation) in names.chain(facts.glob_relation_names.iter().map(|n| (n, true))) {
                 let mut path = u.path.clone();
                 path.push(name.clone());
-                add(&path, &u.span, ImportKind::Glob, relation, u.public);
+                add(&path, &u.span, ImportKind::Glob, relation, u.public, 1);
             }
         }
         for r in &facts.refs {
@@ -80,7 +79,7 @@ pub fn module_graph(tree: &ModuleTree<'_>) -> ModuleGraph {
                 RefKind::BlockUse => (ImportKind::Use, false),
                 RefKind::BlockGlob => (ImportKind::Glob, false),
             };
-            add(&r.segments, &r.span, kind, relation, false);
+            add(&r.segments, &r.span, kind, relation, false, r.count);
         }
     }
     graph

@@ -181,6 +181,9 @@ fn report(
         _ => String::new(),
     };
     let what = match (&edge.site.item, edge.count) {
+        (Some(item), _) if edge.site.kind == ImportKind::Glob => {
+            format!("what `{from}` uses from it (such as `{item}`)")
+        }
         (Some(item), 1) => format!("`{item}`"),
         (Some(item), n) => format!("`{item}` and what the other {} place{} use", n - 1, plural(n - 1)),
         (None, _) => format!("what `{from}` uses"),

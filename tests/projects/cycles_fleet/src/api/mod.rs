@@ -1,0 +1,4 @@
+//! HTTP-facing handlers and their payloads.
+
+pub mod trips;
+pub mod vehicles;

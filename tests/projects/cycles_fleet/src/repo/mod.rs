@@ -1,0 +1,4 @@
+//! Read queries, one module per table group.
+
+pub mod drivers;
+pub mod vehicles;

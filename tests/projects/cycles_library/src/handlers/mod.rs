@@ -1,0 +1,5 @@
+//! Request handlers, one module per resource.
+
+pub mod catalog;
+pub mod loans;
+pub mod members;

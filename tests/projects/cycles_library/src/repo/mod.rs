@@ -1,0 +1,5 @@
+//! Query helpers, one module per aggregate.
+
+pub mod books;
+pub mod loans;
+pub mod members;

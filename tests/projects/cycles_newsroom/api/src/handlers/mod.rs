@@ -1,0 +1,5 @@
+//! Request handlers, one module per resource.
+
+pub mod articles;
+pub mod authors;
+pub mod comments;
