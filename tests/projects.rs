@@ -150,3 +150,18 @@ fn nplus1_diesel_sync_and_async() {
 fn nplus1_hard_repository_traits_generics_and_lookalike_names() {
     check_project("nplus1_hard");
 }
+
+#[test]
+fn cycles_library_compact_with_crate_root_inline_module_and_pub_use_cycles() {
+    check_project("cycles_library");
+}
+
+#[test]
+fn cycles_fleet_dense_with_root_hub_and_four_module_cycle() {
+    check_project("cycles_fleet");
+}
+
+#[test]
+fn cycles_newsroom_workspace_with_binary_root_and_same_named_modules() {
+    check_project("cycles_newsroom");
+}
