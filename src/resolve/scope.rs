@@ -84,6 +84,19 @@ impl ModuleTree<'_> {
     /// then glob imports. Memoized; a lookup already in progress (a glob cycle)
     /// answers `None` for now, and a `None` that depended on one is not kept.
     fn lookup(&self, module: ModuleId, name: &str, hops: usize) -> Option<Res> {
+        // Children, declared items, and names nothing here could import are
+        // answered at once; only lookups that follow `use`s are memoized, so
+        // the table holds what is expensive, not every name ever asked.
+        let m = &self.modules[module];
+        if let Some(&child) = m.children.get(name) {
+            return Some(Res::Module(child));
+        }
+        if m.scope.items.contains(name) {
+            return Some(Res::Item { module, name: name.to_string(), rest: Vec::new() });
+        }
+        if m.scope.globs.is_empty() && !m.scope.bindings.contains_key(name) {
+            return None;
+        }
         let key = (module, name.to_string());
         match self.lookups.borrow().get(&key) {
             Some(Memo::Done(known)) => return known.clone(),
