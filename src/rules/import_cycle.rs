@@ -137,7 +137,10 @@ fn report(
 ) {
     let ends = |e: EdgeIndex| graph.edge_endpoints(e).map(|(a, b)| (graph[a], graph[b])).expect("edge of this graph");
     let members: Vec<usize> = cycle.iter().map(|&e| ends(e).0).collect();
-    let name = |m: usize| modules.modules[m].display();
+    // Cargo keeps crates acyclic, but loose folders analyzed together are not
+    // crates: name the crate when a cycle spans several.
+    let one_crate = members.iter().all(|&m| modules.modules[m].crate_name == modules.modules[members[0]].crate_name);
+    let name = |m: usize| module_name(modules, m, one_crate);
     let names: Vec<String> = members.iter().map(|&m| format!("`{}`", name(m))).collect();
     let message = match names.as_slice() {
         [a, b] => format!("import cycle: {a} and {b} import each other"),
@@ -146,9 +149,9 @@ fn report(
     };
     let (first, rest) = cycle.split_first().expect("a cycle has edges");
     let first_edge = &graph[*first];
-    let diagnostic = out.report(&first_edge.site.span, message).with_primary_label(edge_label(modules, graph, *first));
+    let diagnostic = out.report(&first_edge.site.span, message).with_primary_label(edge_label(&name, graph, *first));
     for &edge in rest {
-        diagnostic.with_label(graph[edge].site.span.clone(), edge_label(modules, graph, edge));
+        diagnostic.with_label(graph[edge].site.span.clone(), edge_label(&name, graph, edge));
     }
     let mut ring: Vec<String> = members.iter().map(|&m| name(m)).collect();
     ring.push(name(members[0]));
@@ -198,9 +201,18 @@ fn names_type(edge: &Edge) -> bool {
     edge.site.item.as_ref().is_some_and(|i| i.starts_with(|c: char| c.is_ascii_uppercase()))
 }
 
-fn edge_label(modules: &ModuleGraph, graph: &DiGraph<usize, Edge>, edge: EdgeIndex) -> String {
+fn module_name(modules: &ModuleGraph, m: usize, one_crate: bool) -> String {
+    let module = &modules.modules[m];
+    if one_crate {
+        module.display()
+    } else {
+        std::iter::once(&module.crate_name).chain(&module.path).cloned().collect::<Vec<_>>().join("::")
+    }
+}
+
+fn edge_label(name: &dyn Fn(usize) -> String, graph: &DiGraph<usize, Edge>, edge: EdgeIndex) -> String {
     let (a, b) = graph.edge_endpoints(edge).expect("edge of this graph");
-    let (from, to) = (modules.modules[graph[a]].display(), modules.modules[graph[b]].display());
+    let (from, to) = (name(graph[a]), name(graph[b]));
     let e = &graph[edge];
     let how = match (e.relation, e.site.kind) {
         (true, _) => format!("`{from}` names `{to}` in a relation here"),
