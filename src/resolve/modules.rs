@@ -64,7 +64,9 @@ pub struct ModuleTree<'a> {
     pub extern_crates: HashMap<String, ModuleId>,
     /// Memoized name lookups: glob imports (`use super::*` in every module)
     /// would otherwise make resolution combinatorial on real code.
-    pub(super) lookups: std::cell::RefCell<HashMap<(ModuleId, String), super::scope::Memo>>,
+    pub(super) lookups: std::cell::RefCell<HashMap<(ModuleId, String, bool), super::scope::Memo>>,
+    /// Answers cut short by a lookup in progress, dropped when the outermost ends.
+    pub(super) provisional: std::cell::RefCell<Vec<(ModuleId, String, bool)>>,
     /// Set when a lookup met one still in progress (a glob cycle) or the hop
     /// limit: its `None` may not be final, so it is not memoized.
     pub(super) cut_short: std::cell::Cell<bool>,
@@ -95,6 +97,7 @@ impl<'a> ModuleTree<'a> {
                 crates: Vec::new(),
                 extern_crates: HashMap::new(),
                 lookups: Default::default(),
+                provisional: Default::default(),
                 cut_short: Default::default(),
                 depth: Default::default(),
             },
