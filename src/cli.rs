@@ -96,7 +96,10 @@ pub fn check(paths: &[PathBuf], config: &Config) -> Result<CheckOutput, String> 
     let tree = resolve::ModuleTree::build(&parsed, &packages, paths);
     let mut project = resolve::build_project(&tree, &parsed);
     project.functions = functions;
-    project.modules = resolve::module_graph(&tree);
+    // The module graph serves only `import-cycle`: not built when it is off.
+    if config.levels.get("import-cycle") != Some(&crate::config::Level::Allow) {
+        project.modules = resolve::module_graph(&tree);
+    }
     let relation_graph = graph::RelationGraph::build(&project);
     let mut diagnostics =
         rules::run_all(&rules::Context { project: &project, graph: &relation_graph, options: &config.options });

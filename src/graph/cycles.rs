@@ -10,15 +10,24 @@ use std::collections::{HashMap, HashSet, VecDeque};
 /// A cycle as its edges, starting from its smallest node.
 pub type Cycle = Vec<EdgeIndex>;
 
+/// Why [`elementary`] gave up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TooMany {
+    /// More cycles than the limit.
+    Cycles,
+    /// More edge visits than the budget.
+    Work,
+}
+
 /// Every elementary cycle of `component`, each starting at its smallest node
-/// (by index), in order of that node and then of the path; `None` when there
-/// are more than `limit` or finding them takes more than `budget` edge visits.
+/// (by index), in order of that node and then of the path; an error when
+/// there are more than `limit` or finding them takes more than `budget` edge visits.
 pub fn elementary<N, E>(
     graph: &DiGraph<N, E>,
     component: &[NodeIndex],
     limit: usize,
     budget: usize,
-) -> Option<Vec<Cycle>> {
+) -> Result<Vec<Cycle>, TooMany> {
     let members: HashSet<NodeIndex> = component.iter().copied().collect();
     let out = sorted_out_edges(graph, &members);
     let mut starts = component.to_vec();
@@ -43,14 +52,14 @@ pub fn elementary<N, E>(
             top.1 += 1;
             steps += 1;
             if steps > budget {
-                return None;
+                return Err(TooMany::Work);
             }
             if target == start {
                 let mut cycle = path.clone();
                 cycle.push(edge);
                 cycles.push(cycle);
                 if cycles.len() > limit {
-                    return None;
+                    return Err(TooMany::Cycles);
                 }
             } else if target > start && on_path.insert(target) {
                 path.push(edge);
@@ -58,7 +67,7 @@ pub fn elementary<N, E>(
             }
         }
     }
-    Some(cycles)
+    Ok(cycles)
 }
 
 /// The shortest cycle through each edge of `component` (in edge order, until
@@ -169,8 +178,8 @@ mod tests {
         let (g, nodes) = graph(&[(0, 1), (1, 2), (2, 0), (2, 1), (0, 3), (3, 0)]);
         let cycles = elementary(&g, &nodes, 10, 1000).unwrap();
         assert_eq!(as_nodes(&g, &cycles), [vec![0, 1, 2], vec![0, 3], vec![1, 2]]);
-        assert!(elementary(&g, &nodes, 2, 1000).is_none(), "more than the limit");
-        assert!(elementary(&g, &nodes, 10, 3).is_none(), "over budget");
+        assert_eq!(elementary(&g, &nodes, 2, 1000), Err(TooMany::Cycles));
+        assert_eq!(elementary(&g, &nodes, 10, 3), Err(TooMany::Work));
     }
 
     #[test]

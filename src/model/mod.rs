@@ -281,6 +281,9 @@ pub struct Import {
     pub kind: ImportKind,
     /// The item named at `span` (`ProgramSlot`), or `None` for a module.
     pub item: Option<String>,
+    /// The module that defines the item, when known: not `target` when the
+    /// import goes through a module that re-exports it.
+    pub defined_in: Option<usize>,
     /// A SeaORM relation target, or a `use` only relation declarations need.
     pub relation: bool,
     /// One of the places is a `pub use`: removing it changes the module's interface.

@@ -77,8 +77,11 @@ pub struct PathRef {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RefKind {
-    /// A path in a type, expression, pattern or macro argument.
+    /// A path in a type, pattern or macro argument.
     Code,
+    /// A path in expression position (`crate::config()`): its last segment
+    /// is a value, not a module of the same name.
+    Value,
     /// A SeaORM relation target (`impl Related<super::cake::Entity>`,
     /// `belongs_to = "super::cake::Entity"`, `HasMany<super::fruit::Entity>`):
     /// entities naming each other is what a bidirectional relation is.

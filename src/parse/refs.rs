@@ -47,6 +47,7 @@ pub fn collect(items: &[Item], source: &Source, facts: &mut ModFacts) {
         buf: String::new(),
         lone_variable: false,
         lone_names: HashSet::new(),
+        value_path: false,
         bound: HashSet::new(),
     };
     for item in items {
@@ -119,6 +120,8 @@ struct Collector<'a> {
     /// variable, unless no pattern of the module binds that name.
     lone_variable: bool,
     lone_names: HashSet<String>,
+    /// The path being read is in expression position.
+    value_path: bool,
     /// Names bound by patterns (`let`, parameters, closures, `match` arms).
     bound: HashSet<String>,
 }
@@ -127,6 +130,8 @@ impl Collector<'_> {
     fn kind(&self) -> RefKind {
         if self.relation > 0 {
             RefKind::Relation
+        } else if self.value_path {
+            RefKind::Value
         } else {
             RefKind::Code
         }
@@ -208,10 +213,13 @@ impl Collector<'_> {
             let mut end;
             loop {
                 let from = i;
+                if bytes[i..].starts_with(b"r#") {
+                    i += 2;
+                }
                 while i < bytes.len() && is_ident(bytes[i]) {
                     i += 1;
                 }
-                segments.push(&body[from..i]);
+                segments.push(body[from..i].trim_start_matches("r#"));
                 end = i;
                 let mut j = i;
                 while j < bytes.len() && bytes[j].is_ascii_whitespace() {
@@ -224,7 +232,8 @@ impl Collector<'_> {
                 while j < bytes.len() && bytes[j].is_ascii_whitespace() {
                     j += 1;
                 }
-                if j >= bytes.len() || !(bytes[j].is_ascii_alphabetic() || bytes[j] == b'_') {
+                let raw = usize::from(bytes[j..].starts_with(b"r#")) * 2;
+                if j + raw >= bytes.len() || !(bytes[j + raw].is_ascii_alphabetic() || bytes[j + raw] == b'_') {
                     break;
                 }
                 i = j;
@@ -262,6 +271,8 @@ impl Collector<'_> {
         });
     }
 
+    /// A relation key's string; outside a relation declaration `entity = ".."`
+    /// is code that uses the entity (`DerivePartialModel`).
     fn relation_string(&mut self, key: &str, lit: &syn::LitStr) {
         let Ok(path) = syn::parse_str::<syn::Path>(&lit.value()) else { return };
         let mut segments = path_segments(&path);
@@ -269,13 +280,19 @@ impl Collector<'_> {
         if key == "via" && segments.len() == 1 {
             segments.insert(0, "super".to_string());
         }
-        self.in_relation(|this| {
+        let relation = self.relation > 0 || matches!(key, "belongs_to" | "has_one" | "has_many" | "via");
+        let record = |this: &mut Self| {
             this.buf.clear();
             this.buf.push_str(&segments[0]);
             if this.first_segment() && segments.len() > 1 {
                 this.record(segments, lit.span().byte_range());
             }
-        });
+        };
+        if relation {
+            self.in_relation(record);
+        } else {
+            record(self);
+        }
     }
 }
 
@@ -306,14 +323,20 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             && expr.path.segments.len() == 1
             && !expr.path.segments[0].ident.to_string().starts_with(|c: char| c.is_ascii_uppercase());
         self.lone_variable = lone;
+        self.value_path = true;
         visit::visit_expr_path(self, expr);
-        self.lone_variable = false;
+        (self.lone_variable, self.value_path) = (false, false);
     }
 
     fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
         if self.globs {
             let name = ident(&pat.ident);
-            self.bound.insert(name);
+            // `MAX_RETRIES => ..`: a constant or unit variant, which a glob may bring.
+            if name.starts_with(|c: char| c.is_ascii_uppercase()) && pat.subpat.is_none() {
+                self.names.insert(name);
+            } else {
+                self.bound.insert(name);
+            }
         }
         visit::visit_pat_ident(self, pat);
     }
@@ -321,11 +344,13 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
         // `helper(..)`: a function, which a glob may bring in.
         match &*call.func {
-            syn::Expr::Path(func) => {
+            syn::Expr::Path(func) if func.qself.is_none() => {
                 for attr in &call.attrs {
                     self.visit_attribute(attr);
                 }
+                self.value_path = true;
                 self.visit_path(&func.path);
+                self.value_path = false;
                 for arg in &call.args {
                     self.visit_expr(arg);
                 }
@@ -349,7 +374,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
                 self.record(path_segments(path), path.span().byte_range());
             }
         }
-        self.lone_variable = false;
+        (self.lone_variable, self.value_path) = (false, false);
         visit::visit_path(self, path);
     }
 
@@ -362,6 +387,10 @@ impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_visibility(&mut self, _: &'ast syn::Visibility) {}
 
     fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+        // `crate::b::log_event!(..)`: a macro another module exports.
+        if mac.path.segments.len() > 1 {
+            self.visit_path(&mac.path);
+        }
         self.macro_text(mac.delimiter.span().join().byte_range());
     }
 
@@ -438,10 +467,8 @@ mod tests {
             }
             macro_rules! m { () => { crate::hidden::x() } }
         "#;
-        assert_eq!(
-            refs(text, RefKind::Code),
-            ["crate::lines::Line", "billing::charge", "crate::audit::NAME", "entity::post::Entity::COUNT"]
-        );
+        assert_eq!(refs(text, RefKind::Code), ["crate::lines::Line", "crate::audit::NAME"]);
+        assert_eq!(refs(text, RefKind::Value), ["billing::charge", "entity::post::Entity::COUNT"]);
         assert_eq!(refs(text, RefKind::BlockUse), ["super::tax::rate"]);
     }
 

@@ -4,7 +4,7 @@
 
 use super::{Context, Findings, Rule};
 use crate::diagnostic::Severity;
-use crate::graph::cycles::{self, Cycle};
+use crate::graph::cycles::{self, Cycle, TooMany};
 use crate::model::{Import, ImportKind, ModuleGraph};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
@@ -78,15 +78,15 @@ fn check(ctx: &Context, out: &mut Findings) {
     components.sort();
     let limit = options.max_cycles.max(1);
     for component in components {
-        let (cycles, complete) = match cycles::elementary(&graph, &component, limit, ELEMENTARY_BUDGET) {
-            Some(cycles) => (cycles, true),
-            None => (cycles::shortest(&graph, &component, limit, SHORTEST_BUDGET), false),
+        let (cycles, too_many) = match cycles::elementary(&graph, &component, limit, ELEMENTARY_BUDGET) {
+            Ok(cycles) => (cycles, None),
+            Err(why) => (cycles::shortest(&graph, &component, limit, SHORTEST_BUDGET), Some(why)),
         };
         let mut in_cycles: HashMap<EdgeIndex, usize> = HashMap::new();
         for edge in cycles.iter().flatten() {
             *in_cycles.entry(*edge).or_default() += 1;
         }
-        let group = Group { size: component.len(), cycles: cycles.len(), complete, limit };
+        let group = Group { size: component.len(), cycles: cycles.len(), too_many, limit };
         for cycle in &cycles {
             report(modules, &graph, cycle, &in_cycles, &group, out);
         }
@@ -102,6 +102,10 @@ fn edges<'p>(modules: &'p ModuleGraph, options: &Options) -> BTreeMap<(usize, us
         }
         let target = if options.include_reexport_hubs { Some(import.literal) } else { import.target };
         let Some(to) = target.filter(|&to| to != import.from) else { continue };
+        // Cargo keeps crates acyclic (a dev-dependency back is test-only code).
+        if modules.modules[to].crate_name != modules.modules[import.from].crate_name {
+            continue;
+        }
         let edge =
             edges.entry((import.from, to)).or_insert(Edge { site: import, count: 0, relation: true, reexport: false });
         edge.count += import.count;
@@ -122,8 +126,8 @@ fn site_order(import: &Import) -> (ImportKind, usize, usize) {
 struct Group {
     size: usize,
     cycles: usize,
-    /// All its elementary cycles are reported, not only the shortest.
-    complete: bool,
+    /// Why not all its elementary cycles are reported, only the shortest.
+    too_many: Option<TooMany>,
     limit: usize,
 }
 
@@ -137,10 +141,7 @@ fn report(
 ) {
     let ends = |e: EdgeIndex| graph.edge_endpoints(e).map(|(a, b)| (graph[a], graph[b])).expect("edge of this graph");
     let members: Vec<usize> = cycle.iter().map(|&e| ends(e).0).collect();
-    // Cargo keeps crates acyclic, but loose folders analyzed together are not
-    // crates: name the crate when a cycle spans several.
-    let one_crate = members.iter().all(|&m| modules.modules[m].crate_name == modules.modules[members[0]].crate_name);
-    let name = |m: usize| module_name(modules, m, one_crate);
+    let name = |m: usize| modules.modules[m].display();
     let names: Vec<String> = members.iter().map(|&m| format!("`{}`", name(m))).collect();
     let message = match names.as_slice() {
         [a, b] => format!("import cycle: {a} and {b} import each other"),
@@ -156,10 +157,18 @@ fn report(
     let mut ring: Vec<String> = members.iter().map(|&m| name(m)).collect();
     ring.push(name(members[0]));
     diagnostic.with_note(format!("cycle: {}", ring.join(" -> ")));
-    if !group.complete {
+    if let Some(why) = group.too_many {
+        let ways = match why {
+            TooMany::Cycles => format!(" in more than {} ways (`max-cycles`)", group.limit),
+            TooMany::Work => ", too large a group to list every cycle of".to_string(),
+        };
+        let reported = match group.cycles {
+            1 => "its shortest cycle is reported".to_string(),
+            n => format!("its {n} shortest cycles are reported"),
+        };
         diagnostic.with_note(format!(
-            "these modules are part of a group of {} modules that import each other in more than {} ways; the {} shortest cycles are reported (`max-cycles`)",
-            group.size, group.limit, group.cycles
+            "these modules are part of a group of {} modules that import each other{ways}; {reported}",
+            group.size
         ));
     }
     // The import whose removal breaks the most reported cycles. Among equals:
@@ -176,38 +185,44 @@ fn report(
         })
         .map(|(_, e)| e)
         .expect("a cycle has edges");
-    let (from, to) = ends(best);
-    let (from, to) = (name(from), name(to));
+    let (from, to_id) = ends(best);
+    let (from, to) = (name(from), name(to_id));
     let edge = &graph[best];
     let breaks = match in_cycles[&best] {
         n if n > 1 => format!(" (this also breaks {} other cycle{} among these modules)", n - 1, plural(n - 1)),
         _ => String::new(),
     };
-    let what = match (&edge.site.item, edge.count) {
-        (Some(item), _) if edge.site.kind == ImportKind::Glob => {
-            format!("what `{from}` uses from it (such as `{item}`)")
-        }
-        (Some(item), 1) => format!("`{item}`"),
-        (Some(item), n) => format!("`{item}` and what the other {} place{} use", n - 1, plural(n - 1)),
-        (None, _) => format!("what `{from}` uses"),
+    let help = if edge.relation {
+        format!(
+            "`{from}` and `{to}` name each other in their relations, which is how SeaORM pairs the two sides of a relation; to cut the cycle{breaks}, drop the relation from `{from}` to `{to}` if no query walks it, or keep these entities in one crate"
+        )
+    } else if let (Some(item), Some(home)) = (&edge.site.item, edge.site.defined_in.filter(|&d| d != to_id)) {
+        // `to` only re-exports the item: import it from where it is defined.
+        let home = name(home);
+        format!(
+            "to break the cycle{breaks}, import `{item}` from `{home}`, where it is defined, instead of through `{to}`{}",
+            if edge.count > 1 { format!(", and the same for the other places that import `{to}`") } else { String::new() }
+        )
+    } else {
+        let what = match (&edge.site.item, edge.count) {
+            (Some(item), _) if edge.site.kind == ImportKind::Glob => {
+                format!("what `{from}` uses from it (such as `{item}`)")
+            }
+            (Some(item), 1) => format!("`{item}`"),
+            (Some(item), 2) => format!("`{item}` and what the other place uses"),
+            (Some(item), n) => format!("`{item}` and what the other {} places use", n - 1),
+            (None, _) => format!("what `{from}` uses"),
+        };
+        format!(
+            "to break the cycle, make `{from}` stop importing `{to}`{breaks}: move {what} out of `{to}` into `{from}` or into a new module that both import"
+        )
     };
-    diagnostic.with_help(format!(
-        "to break the cycle, make `{from}` stop importing `{to}`{breaks}: move {what} out of `{to}` into `{from}` or into a new module that both import"
-    ));
+    diagnostic.with_help(help);
 }
 
 /// The edge's site names a type, trait or constant, not a function or module.
 fn names_type(edge: &Edge) -> bool {
     edge.site.item.as_ref().is_some_and(|i| i.starts_with(|c: char| c.is_ascii_uppercase()))
-}
-
-fn module_name(modules: &ModuleGraph, m: usize, one_crate: bool) -> String {
-    let module = &modules.modules[m];
-    if one_crate {
-        module.display()
-    } else {
-        std::iter::once(&module.crate_name).chain(&module.path).cloned().collect::<Vec<_>>().join("::")
-    }
 }
 
 fn edge_label(name: &dyn Fn(usize) -> String, graph: &DiGraph<usize, Edge>, edge: EdgeIndex) -> String {
