@@ -254,6 +254,8 @@ pub struct ModuleGraph {
 
 #[derive(Debug)]
 pub struct ModuleNode {
+    /// Which crate: two versions of one package share a name, never an id.
+    pub krate: usize,
     pub crate_name: String,
     /// Segments from the crate root (`["billing", "invoice"]`; empty for the root).
     pub path: Vec<String>,

@@ -19,6 +19,7 @@ pub fn module_graph(tree: &ModuleTree<'_>) -> ModuleGraph {
         .iter()
         .enumerate()
         .map(|(id, m)| ModuleNode {
+            krate: m.krate,
             crate_name: tree.crates[m.krate].name.clone(),
             path: m.path.clone(),
             hub: is_hub(tree, id),

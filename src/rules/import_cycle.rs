@@ -103,7 +103,7 @@ fn edges<'p>(modules: &'p ModuleGraph, options: &Options) -> BTreeMap<(usize, us
         let target = if options.include_reexport_hubs { Some(import.literal) } else { import.target };
         let Some(to) = target.filter(|&to| to != import.from) else { continue };
         // Cargo keeps crates acyclic (a dev-dependency back is test-only code).
-        if modules.modules[to].crate_name != modules.modules[import.from].crate_name {
+        if modules.modules[to].krate != modules.modules[import.from].krate {
             continue;
         }
         let edge =
