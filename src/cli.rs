@@ -98,7 +98,8 @@ pub fn check(paths: &[PathBuf], config: &Config) -> Result<CheckOutput, String> 
     project.functions = functions;
     // The module graph serves only `import-cycle`: not built when it is off.
     if config.levels.get("import-cycle") != Some(&crate::config::Level::Allow) {
-        project.modules = resolve::module_graph(&tree);
+        let options = &config.options.import_cycle;
+        project.modules = resolve::module_graph(&tree, options.include_relation_refs, options.include_reexport_hubs);
     }
     let relation_graph = graph::RelationGraph::build(&project);
     let mut diagnostics =

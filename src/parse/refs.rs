@@ -274,8 +274,16 @@ impl Collector<'_> {
     /// A relation key's string; outside a relation declaration `entity = ".."`
     /// is code that uses the entity (`DerivePartialModel`).
     fn relation_string(&mut self, key: &str, lit: &syn::LitStr) {
-        let Ok(path) = syn::parse_str::<syn::Path>(&lit.value()) else { return };
-        let mut segments = path_segments(&path);
+        // Split by hand: these strings are plain paths, and tokenizing each
+        // one would cost more than the rest of the entity.
+        let value = lit.value();
+        let mut segments: Vec<String> = value.split("::").map(|s| s.trim().to_string()).collect();
+        let is_ident = |s: &String| {
+            s.starts_with(|c: char| c.is_alphabetic() || c == '_') && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+        };
+        if !segments.iter().all(is_ident) {
+            return;
+        }
         // Dense `via = "cake_filling"` names a sibling entity module.
         if key == "via" && segments.len() == 1 {
             segments.insert(0, "super".to_string());

@@ -13,7 +13,12 @@ use std::collections::{HashMap, HashSet};
 /// Re-export hubs that re-export from hubs: real code needs two or three.
 const MAX_HUB_HOPS: usize = 8;
 
-pub fn module_graph(tree: &ModuleTree<'_>) -> ModuleGraph {
+/// `relation_refs`: also resolve SeaORM relation targets (most of what an
+/// entity folder writes), which only the rule's `include-relation-refs` needs.
+/// `hubs`: also the imports of re-export hubs, which only matter when the
+/// rule stops at hubs (`include-reexport-hubs`): looked through, no import
+/// leads into a hub, so none leads out of one into a cycle.
+pub fn module_graph(tree: &ModuleTree<'_>, relation_refs: bool, hubs: bool) -> ModuleGraph {
     let modules = tree
         .modules
         .iter()
@@ -28,18 +33,26 @@ pub fn module_graph(tree: &ModuleTree<'_>) -> ModuleGraph {
     let mut builder = Builder { graph: ModuleGraph { modules, imports: Vec::new() }, ..Builder::default() };
     for (from, module) in tree.modules.iter().enumerate() {
         let (Some(facts), Some(file)) = (module.facts, module.file) else { continue };
+        if !hubs && is_hub(tree, from) {
+            continue;
+        }
         let mut add = |found: Option<Target>, range: &std::ops::Range<usize>, site: Site| {
             if let Some(found) = found {
                 builder.add(from, found, Span::new(file, range.clone()), site);
             }
         };
-        for u in &facts.uses {
+        for u in facts.uses.iter().filter(|u| relation_refs || !u.relation_only) {
             let site = Site { kind: ImportKind::Use, relation: u.relation_only, reexport: u.public, count: 1 };
             if u.name.is_some() {
                 add(target(tree, from, &u.path, Written::Path), &u.span, site);
                 continue;
             }
             let glob = Site { kind: ImportKind::Glob, ..site };
+            // A private glob imports only what is used through it; with no
+            // name to look up (`use sea_orm::entity::prelude::*`), nothing.
+            if !u.public && facts.glob_names.is_empty() && facts.glob_relation_names.is_empty() {
+                continue;
+            }
             match tree.resolve(from, &u.path) {
                 // `use crate::b::Kind::*`: the variants of an enum of `b`.
                 Some(Res::Item { .. }) => add(target(tree, from, &u.path, Written::Path), &u.span, site),
@@ -50,7 +63,8 @@ pub fn module_graph(tree: &ModuleTree<'_>) -> ModuleGraph {
                         add(target(tree, from, &u.path, Written::Path), &u.span, glob);
                     }
                     let names = facts.glob_names.iter().map(|n| (n, false));
-                    for (name, relation) in names.chain(facts.glob_relation_names.iter().map(|n| (n, true))) {
+                    let relation_names = facts.glob_relation_names.iter().filter(|_| relation_refs);
+                    for (name, relation) in names.chain(relation_names.map(|n| (n, true))) {
                         let mut path = u.path.clone();
                         path.push(name.clone());
                         add(target(tree, from, &path, Written::GlobName), &u.span, Site { relation, ..glob });
@@ -59,7 +73,7 @@ pub fn module_graph(tree: &ModuleTree<'_>) -> ModuleGraph {
                 None => {}
             }
         }
-        for r in &facts.refs {
+        for r in facts.refs.iter().filter(|r| relation_refs || r.kind != RefKind::Relation) {
             let (kind, relation, written) = match r.kind {
                 RefKind::Code => (ImportKind::Path, false, Written::Path),
                 RefKind::Value => (ImportKind::Path, false, Written::Value),
