@@ -56,9 +56,11 @@ struct CheckArgs {
     /// Files or directories to analyze.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Full)]
-    format: Format,
+    /// Output format: full, concise, json, jsonl or github. `FMT=PATH` writes
+    /// that format to a file; repeat to get several (`--format github
+    /// --format json=report.json`). At most one goes to standard output.
+    #[arg(long, value_name = "FMT[=PATH]", value_parser = Format::parse_output, default_value = "full")]
+    format: Vec<(Format, Option<PathBuf>)>,
     /// When to colour the full format.
     #[arg(long, value_enum, default_value_t = ColorMode::Auto)]
     color: ColorMode,
@@ -116,6 +118,13 @@ pub fn check(paths: &[PathBuf], config: &Config) -> Result<CheckOutput, String> 
     emit::sort(&db, &mut diagnostics);
     diagnostics.dedup();
     Ok(CheckOutput { db, diagnostics, warnings })
+}
+
+/// One `--format FMT=PATH` report, written whole (never coloured).
+fn write_report(path: &std::path::Path, format: Format, output: &CheckOutput, summary: Summary) -> std::io::Result<()> {
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    emit::emit(&mut file, format, ColorMode::Never, &output.db, &output.diagnostics, summary)?;
+    file.flush()
 }
 
 /// Parse `args` (including the program name) and run; never panics on user input.
@@ -183,6 +192,10 @@ fn load_config(args: &CheckArgs) -> Result<Config, String> {
 }
 
 fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
+    if args.format.iter().filter(|(_, path)| path.is_none()).count() > 1 {
+        eprintln!("error: only one `--format` can write to standard output; give the others a file: `--format json=report.json`");
+        return ExitStatus::Failure;
+    }
     let config = match load_config(&args) {
         Ok(config) => config,
         Err(message) => {
@@ -216,10 +229,17 @@ fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
         eprintln!("warning: {warning}");
     }
     let summary = Summary::of(output.db.len(), &output.diagnostics);
-    if let Err(err) = emit::emit(out, args.format, args.color, &output.db, &output.diagnostics, summary) {
-        if err.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write output: {err}");
-            return ExitStatus::Failure;
+    for (format, path) in &args.format {
+        let written = match path {
+            None => emit::emit(out, *format, args.color, &output.db, &output.diagnostics, summary),
+            Some(path) => write_report(path, *format, &output, summary),
+        };
+        if let Err(err) = written {
+            if err.kind() != std::io::ErrorKind::BrokenPipe {
+                let target = path.as_ref().map_or_else(|| "output".to_string(), |p| format!("`{}`", p.display()));
+                eprintln!("error: cannot write {target}: {err}");
+                return ExitStatus::Failure;
+            }
         }
     }
     let failing = output

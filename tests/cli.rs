@@ -207,3 +207,82 @@ fn a_config_typo_exits_2_with_a_suggestion() {
     ormlint().current_dir(typo.path()).args(["check", ".", "--isolated"]).assert().code(0);
     ormlint().args(["check", PASSING, "--config", "no/such/ormlint.toml"]).assert().code(2);
 }
+
+/// The JSON report's diagnostics, to compare other formats with.
+fn json_report(path: &str) -> Vec<serde_json::Value> {
+    let output = ormlint().args(["check", path, "--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    report["diagnostics"].as_array().unwrap().clone()
+}
+
+#[test]
+fn jsonl_has_the_json_reports_diagnostics_one_per_line() {
+    let output = ormlint().args(["check", "examples/events", "--format", "jsonl"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(output.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines, json_report("examples/events"));
+}
+
+/// Undo the runner's escaping of a workflow command's message or property.
+fn unescape(text: &str) -> String {
+    text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",").replace("%25", "%")
+}
+
+#[test]
+fn github_annotations_parse_back_to_the_json_findings() {
+    let output = ormlint().args(["check", "examples/events", "--format", "github"]).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let json = json_report("examples/events");
+    assert_eq!(text.lines().count(), json.len());
+    for (line, d) in text.lines().zip(&json) {
+        let rest = line.strip_prefix("::").expect("a workflow command");
+        let (command, rest) = rest.split_once(' ').unwrap();
+        assert_eq!(command, d["severity"].as_str().unwrap());
+        let (properties, message) = rest.split_once("::").unwrap();
+        let properties: std::collections::HashMap<&str, String> =
+            properties.split(',').map(|p| p.split_once('=').unwrap()).map(|(k, v)| (k, unescape(v))).collect();
+        assert_eq!(properties["file"], d["file"].as_str().unwrap());
+        assert_eq!(properties["line"], d["start"]["line"].to_string());
+        assert_eq!(properties["col"], d["start"]["column"].to_string());
+        assert_eq!(properties["endLine"], d["end"]["line"].to_string());
+        assert_eq!(properties["endColumn"], d["end"]["column"].to_string());
+        assert_eq!(properties["title"], format!("ormlint ({})", d["rule"].as_str().unwrap()));
+        let message = unescape(message);
+        assert!(message.starts_with(d["message"].as_str().unwrap()), "{message}");
+        if let Some(help) = d["help"].as_str() {
+            assert!(message.ends_with(&format!("help: {help}")), "{message}");
+        }
+    }
+}
+
+#[test]
+fn several_formats_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let output = ormlint()
+        .args(["check", "examples/events", "--format", "concise", "--format"])
+        .arg(format!("json={}", report.display()))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let concise = String::from_utf8(output.stdout).unwrap();
+    let saved: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(concise.lines().count(), saved["diagnostics"].as_array().unwrap().len());
+    assert_eq!(saved["diagnostics"].as_array().unwrap(), &json_report("examples/events"));
+}
+
+#[test]
+fn two_formats_on_standard_output_or_an_unwritable_report_exit_2() {
+    ormlint()
+        .args(["check", PASSING, "--format", "concise", "--format", "json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("only one `--format` can write to standard output"));
+    ormlint().args(["check", PASSING, "--format", "json="]).assert().code(2);
+    ormlint()
+        .args(["check", PASSING, "--format", "json=/nonexistent-dir/report.json"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot write"));
+}

@@ -1,24 +1,36 @@
 //! The full rendered output of a few fixtures, so message changes are reviewed.
 
 fn render(path: &str) -> String {
+    render_as(path, ormlint::emit::Format::Full)
+}
+
+fn render_as(path: &str, format: ormlint::emit::Format) -> String {
     let output = ormlint::check(&[path.into()], &Default::default()).expect("runs");
     let mut buffer = Vec::new();
     let summary = ormlint::emit::Summary::of(output.db.len(), &output.diagnostics);
-    ormlint::emit::emit(
-        &mut buffer,
-        ormlint::emit::Format::Full,
-        ormlint::emit::ColorMode::Never,
-        &output.db,
-        &output.diagnostics,
-        summary,
-    )
-    .unwrap();
+    ormlint::emit::emit(&mut buffer, format, ormlint::emit::ColorMode::Never, &output.db, &output.diagnostics, summary)
+        .unwrap();
     String::from_utf8(buffer).unwrap()
 }
 
 #[test]
 fn example_project_full_output() {
     insta::assert_snapshot!(render("examples/events"));
+}
+
+#[test]
+fn example_project_concise_output() {
+    insta::assert_snapshot!(render_as("examples/events", ormlint::emit::Format::Concise));
+}
+
+#[test]
+fn example_project_jsonl_output() {
+    insta::assert_snapshot!(render_as("examples/events", ormlint::emit::Format::Jsonl));
+}
+
+#[test]
+fn example_project_github_output() {
+    insta::assert_snapshot!(render_as("examples/events", ormlint::emit::Format::Github));
 }
 
 #[test]

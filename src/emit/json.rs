@@ -65,36 +65,46 @@ fn located<'a>(db: &'a SourceDb, span: &Span) -> (&'a str, Position, Position) {
     (db.get(span.file).display.as_str(), start.into(), end.into())
 }
 
+/// One diagnostic as the JSON report and the JSON Lines stream write it.
+fn diagnostic<'a>(db: &'a SourceDb, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
+    let (file, start, end) = located(db, &d.primary);
+    JsonDiagnostic {
+        rule: d.rule,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        file,
+        start,
+        end,
+        labels: d
+            .labels
+            .iter()
+            .map(|l| {
+                let (file, start, end) = located(db, &l.span);
+                JsonLabel { file, start, end, message: &l.message }
+            })
+            .collect(),
+        notes: &d.notes,
+        help: d.help.as_deref(),
+    }
+}
+
 pub fn emit(out: &mut dyn Write, db: &SourceDb, diagnostics: &[Diagnostic], summary: Summary) -> io::Result<()> {
     let report = Report {
         version: 1,
         tool: Tool { name: "ormlint", version: env!("CARGO_PKG_VERSION") },
         summary: JsonSummary { files: summary.files, errors: summary.errors, warnings: summary.warnings },
-        diagnostics: diagnostics
-            .iter()
-            .map(|d| {
-                let (file, start, end) = located(db, &d.primary);
-                JsonDiagnostic {
-                    rule: d.rule,
-                    severity: d.severity.as_str(),
-                    message: &d.message,
-                    file,
-                    start,
-                    end,
-                    labels: d
-                        .labels
-                        .iter()
-                        .map(|l| {
-                            let (file, start, end) = located(db, &l.span);
-                            JsonLabel { file, start, end, message: &l.message }
-                        })
-                        .collect(),
-                    notes: &d.notes,
-                    help: d.help.as_deref(),
-                }
-            })
-            .collect(),
+        diagnostics: diagnostics.iter().map(|d| diagnostic(db, d)).collect(),
     };
     serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
     writeln!(out)
+}
+
+/// JSON Lines: one diagnostic object per line, the same fields as the report's
+/// `diagnostics` entries, for tools that stream or `grep` findings.
+pub fn emit_lines(out: &mut dyn Write, db: &SourceDb, diagnostics: &[Diagnostic]) -> io::Result<()> {
+    for d in diagnostics {
+        serde_json::to_writer(&mut *out, &diagnostic(db, d)).map_err(io::Error::other)?;
+        writeln!(out)?;
+    }
+    Ok(())
 }

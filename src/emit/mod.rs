@@ -3,6 +3,7 @@
 
 mod concise;
 mod full;
+mod github;
 mod json;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -20,6 +21,31 @@ pub enum Format {
     Concise,
     /// One versioned JSON document.
     Json,
+    /// JSON Lines: one diagnostic object per line.
+    Jsonl,
+    /// GitHub Actions annotations (`::error file=..,line=..::message`).
+    Github,
+}
+
+impl Format {
+    /// Parse `FMT` or `FMT=PATH` (`--format sarif=report.sarif`).
+    pub fn parse_output(text: &str) -> Result<(Format, Option<std::path::PathBuf>), String> {
+        use clap::ValueEnum;
+        let (name, path) = match text.split_once('=') {
+            Some((name, path)) if !path.is_empty() => (name, Some(std::path::PathBuf::from(path))),
+            Some((name, _)) => return Err(format!("`{name}=` needs a file path after `=`")),
+            None => (text, None),
+        };
+        let format = Format::from_str(name, true).map_err(|_| {
+            let names: Vec<String> = Format::value_variants()
+                .iter()
+                .filter_map(|f| f.to_possible_value())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            format!("unknown format `{name}` (one of: {})", names.join(", "))
+        })?;
+        Ok((format, path))
+    }
 }
 
 /// Counts shown in summaries.
@@ -50,6 +76,8 @@ pub fn emit(
         Format::Full => full::emit(out, color, db, diagnostics, summary),
         Format::Concise => concise::emit(out, db, diagnostics),
         Format::Json => json::emit(out, db, diagnostics, summary),
+        Format::Jsonl => json::emit_lines(out, db, diagnostics),
+        Format::Github => github::emit(out, db, diagnostics),
     }
 }
 
