@@ -105,6 +105,23 @@ impl Config {
         self.options.set(rule.name, rest).map_err(|e| format!("`rules.{name}`: {e}"))
     }
 
+    /// Set the level of a rule, of every rule of a family, or of `all`.
+    pub fn set_level(&mut self, target: &str, level: Level) -> Result<(), String> {
+        let rules: Vec<&'static crate::rules::Rule> =
+            crate::rules::RULES.iter().filter(|r| target == "all" || r.name == target || r.family == target).collect();
+        if rules.is_empty() {
+            let mut known: Vec<&str> = crate::rules::RULES.iter().flat_map(|r| [r.name, r.family]).collect();
+            known.sort_unstable();
+            known.dedup();
+            known.push("all");
+            return Err(unknown("rule or family", target, &known));
+        }
+        for rule in rules {
+            self.levels.insert(rule.name, level);
+        }
+        Ok(())
+    }
+
     /// Give each finding its configured level; drop the allowed ones.
     pub fn apply_levels(&self, diagnostics: &mut Vec<Diagnostic>) {
         if self.levels.is_empty() {

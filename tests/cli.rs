@@ -286,3 +286,49 @@ fn two_formats_on_standard_output_or_an_unwritable_report_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("cannot write"));
 }
+
+/// Rules reported by a run, in concise form.
+fn rules_reported(args: &[&str]) -> (Option<i32>, Vec<String>) {
+    let output = ormlint().args(["check", "examples/events", "--format", "concise"]).args(args).output().unwrap();
+    let rules = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| format!("{} {}", l.split(": ").nth(1).unwrap(), l.rsplit('[').next().unwrap().trim_end_matches(']')))
+        .collect();
+    (output.status.code(), rules)
+}
+
+#[test]
+fn command_line_levels_apply_left_to_right() {
+    let (code, rules) = rules_reported(&["-A", "all", "-W", "import-cycle"]);
+    assert_eq!((code, rules), (Some(0), vec!["warning import-cycle".to_string()]));
+    let (code, rules) = rules_reported(&["-W", "import-cycle", "-A", "all"]);
+    assert_eq!((code, rules.len()), (Some(0), 0), "the later -A all wins");
+    let (code, rules) = rules_reported(&["-A", "all", "-D", "queries"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(rules, ["error n-plus-one", "error n-plus-one"], "a family turns on its rules only");
+    let (_, rules) = rules_reported(&["--deny", "all", "--allow", "pairing"]);
+    assert!(rules.iter().all(|r| r.starts_with("error ") && !r.ends_with("missing-inverse")), "{rules:?}");
+}
+
+#[test]
+fn an_unknown_rule_on_the_command_line_exits_2_with_a_suggestion() {
+    ormlint()
+        .args(["check", PASSING, "-A", "improt-cycle"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `import-cycle`"));
+}
+
+#[test]
+fn exit_zero_and_statistics() {
+    ormlint().args(["check", "examples/events", "--exit-zero"]).assert().code(0);
+    let output = ormlint().args(["check", "examples/events", "--statistics"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split_whitespace().collect()).collect();
+    let total: usize = rows.iter().map(|r| r[0].parse::<usize>().unwrap()).sum();
+    assert_eq!(total, json_report("examples/events").len());
+    assert_eq!(rows[0][1], "mismatched-inverse", "most findings first: {text}");
+    assert!(rows.iter().any(|r| r[1..] == ["import-cycle", "warning"]), "{text}");
+}
