@@ -49,6 +49,15 @@ enum Command {
         /// A rule name, as `ormlint rules` lists it.
         rule: String,
     },
+    /// Write an `ormlint.toml` listing every rule at its default level, with its options.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "ormlint.toml")]
+        path: PathBuf,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -200,6 +209,7 @@ pub fn run(args: Vec<OsString>) -> ExitStatus {
     let status = match cli.command {
         Some(Command::Rules) => list_rules(&mut out),
         Some(Command::Explain { rule }) => explain(&mut out, &rule),
+        Some(Command::Init { path, force }) => init(&path, force),
         Some(Command::Check(args)) => run_check(&mut out, args),
         None => run_check(&mut out, cli.check),
     };
@@ -233,6 +243,26 @@ fn explain(out: &mut dyn Write, name: &str) -> ExitStatus {
             let suggestion =
                 crate::config::closest(name, &names).map(|n| format!(" (did you mean `{n}`?)")).unwrap_or_default();
             eprintln!("error: unknown rule `{name}`{suggestion}; `ormlint rules` lists them");
+            ExitStatus::Failure
+        }
+    }
+}
+
+fn init(path: &std::path::Path, force: bool) -> ExitStatus {
+    if path.exists() && !force {
+        eprintln!("error: `{}` already exists; `--force` replaces it", path.display());
+        return ExitStatus::Failure;
+    }
+    match std::fs::write(path, crate::config::template()) {
+        Ok(()) => {
+            println!(
+                "wrote `{}`: every rule at its default level; edit the levels and options you want",
+                path.display()
+            );
+            ExitStatus::Clean
+        }
+        Err(err) => {
+            eprintln!("error: cannot write `{}`: {err}", path.display());
             ExitStatus::Failure
         }
     }

@@ -142,6 +142,43 @@ impl Config {
     }
 }
 
+/// What `ormlint init` writes: every rule at its default level, each with a
+/// comment saying what it reports, and the options it has at their defaults.
+pub fn template() -> String {
+    let mut text = String::from(
+        "# ormlint configuration (`ormlint init`): every rule at its default level.\n\
+         # Levels: \"allow\" (not reported), \"warn\", \"deny\" (an error: exit status 1).\n\
+         # A rule with options takes a table: `rule = { level = \"warn\", option = value }`.\n\
+         # `ormlint explain <rule>` describes a rule and each of its options.\n\n[rules]\n",
+    );
+    for rule in crate::rules::RULES {
+        let level = match rule.default_severity {
+            Severity::Error => "deny",
+            Severity::Warning => "warn",
+        };
+        let options = crate::rules::RuleOptions::defaults_of(rule.name);
+        text.push_str(&format!("\n# {} ({}): {}\n", rule.name, rule.family, rule.summary));
+        if options.is_empty() {
+            text.push_str(&format!("{} = \"{level}\"\n", rule.name));
+        } else {
+            let options: Vec<String> = options.iter().map(|(k, v)| format!("{k} = {}", toml_text(v))).collect();
+            text.push_str(&format!("{} = {{ level = \"{level}\", {} }}\n", rule.name, options.join(", ")));
+        }
+    }
+    text
+}
+
+/// A scalar option value as TOML writes it.
+fn toml_text(value: &toml::Value) -> String {
+    match value {
+        toml::Value::Boolean(b) => b.to_string(),
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        toml::Value::String(s) => format!("{s:?}"),
+        other => format!("{other:?}"),
+    }
+}
+
 fn level_of(rule: &str, text: &str) -> Result<Level, String> {
     Level::parse(text).ok_or_else(|| unknown(&format!("level for `{rule}`"), text, &["allow", "warn", "deny"]))
 }

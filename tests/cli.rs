@@ -332,3 +332,22 @@ fn exit_zero_and_statistics() {
     assert_eq!(rows[0][1], "mismatched-inverse", "most findings first: {text}");
     assert!(rows.iter().any(|r| r[1..] == ["import-cycle", "warning"]), "{text}");
 }
+
+#[test]
+fn init_writes_every_rule_at_its_default_and_the_file_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ormlint.toml");
+    ormlint().arg("init").arg(&path).assert().code(0);
+    let text = std::fs::read_to_string(&path).unwrap();
+    for rule in ormlint::rules::RULES {
+        assert!(text.contains(&format!("\n{} = ", rule.name)), "{} missing from:\n{text}", rule.name);
+        for option in rule.options {
+            assert!(text.contains(&format!("{option} = ")), "{}.{option} missing", rule.name);
+        }
+    }
+    let with_file = ormlint().args(["check", "examples/events", "--format", "json", "--config"]).arg(&path).output();
+    let isolated = ormlint().args(["check", "examples/events", "--format", "json", "--isolated"]).output();
+    assert_eq!(with_file.unwrap().stdout, isolated.unwrap().stdout);
+    ormlint().arg("init").arg(&path).assert().code(2).stderr(predicate::str::contains("already exists"));
+    ormlint().arg("init").arg(&path).arg("--force").assert().code(0);
+}

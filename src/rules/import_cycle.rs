@@ -8,7 +8,7 @@ use crate::graph::cycles::{self, Cycle, TooMany};
 use crate::model::{Import, ImportKind, ModuleGraph};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
 pub const RULE: Rule = Rule {
@@ -22,7 +22,7 @@ pub const RULE: Rule = Rule {
 };
 
 /// `[rules.import-cycle]` in `ormlint.toml`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Count SeaORM relation targets (`impl Related<super::x::Entity>`,

@@ -5,7 +5,7 @@ use super::support::{a, action_snippet, creates_foreign_key, fk_columns, fk_text
 use super::{Context, Findings, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{Entity, RelKind, Relation};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub const RULE: Rule = Rule {
     name: "missing-cascade",
@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
 };
 
 /// `[rules.missing-cascade]` in `ormlint.toml`.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// Only report relations whose parent declares the inverse `has_many`/`has_one`.

@@ -70,6 +70,23 @@ impl RuleOptions {
     }
 }
 
+impl RuleOptions {
+    /// A rule's options at their defaults, as `[rules.<name>]` keys (for `ormlint init`).
+    pub fn defaults_of(rule: &str) -> toml::Table {
+        fn table<T: serde::Serialize>(options: &T) -> toml::Table {
+            toml::Table::try_from(options).unwrap_or_default()
+        }
+        let defaults = RuleOptions::default();
+        match rule {
+            "missing-cascade" => table(&defaults.missing_cascade),
+            "cascade-cycle" => table(&defaults.cascade_cycle),
+            "n-plus-one" => table(&defaults.n_plus_one),
+            "import-cycle" => table(&defaults.import_cycle),
+            _ => toml::Table::new(),
+        }
+    }
+}
+
 /// Collects one rule's findings with the rule's id and level filled in.
 pub struct Findings {
     rule: &'static Rule,

@@ -13,7 +13,7 @@ use crate::diagnostic::{Severity, Span};
 use crate::model::Function;
 use crate::parse::facts::{LoopFact, LoopKind, Orm, QueryFact, QueryShape, WriteVerb};
 use helpers::{FnId, Helpers, Hop};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub const RULE: Rule = Rule {
     name: "n-plus-one",
@@ -26,7 +26,7 @@ pub const RULE: Rule = Rule {
 };
 
 /// `[rules.n-plus-one]` in `ormlint.toml`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     /// How many helper functions deep a query behind a call is still reported.
