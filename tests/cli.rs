@@ -351,3 +351,57 @@ fn init_writes_every_rule_at_its_default_and_the_file_changes_nothing() {
     ormlint().arg("init").arg(&path).assert().code(2).stderr(predicate::str::contains("already exists"));
     ormlint().arg("init").arg(&path).arg("--force").assert().code(0);
 }
+
+#[test]
+fn gitlab_report_matches_the_findings_and_keeps_fingerprints_when_lines_move() {
+    // Run inside the project so both copies print the same paths.
+    let gitlab = |dir: &std::path::Path| -> Vec<serde_json::Value> {
+        let output =
+            ormlint().current_dir(dir).args(["check", ".", "--isolated", "--format", "gitlab"]).output().unwrap();
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap().as_array().unwrap().clone()
+    };
+    let issues = gitlab(std::path::Path::new("examples/events"));
+    let json = json_report("examples/events");
+    assert_eq!(issues.len(), json.len());
+    for (issue, d) in issues.iter().zip(&json) {
+        assert_eq!(issue["check_name"], d["rule"]);
+        assert_eq!(issue["description"], d["message"]);
+        let path = issue["location"]["path"].as_str().unwrap().trim_start_matches("./");
+        assert_eq!(format!("examples/events/{path}"), d["file"].as_str().unwrap());
+        assert_eq!(issue["location"]["lines"]["begin"], d["start"]["line"]);
+        let expected = if d["severity"] == "error" { "major" } else { "minor" };
+        assert_eq!(issue["severity"], expected);
+    }
+    let fingerprints = |issues: &[serde_json::Value]| -> std::collections::BTreeSet<String> {
+        issues.iter().map(|i| i["fingerprint"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(fingerprints(&issues).len(), issues.len(), "fingerprints are unique");
+    // The same project with every file shifted down by three lines.
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walk("examples/events") {
+        let relative = entry.strip_prefix("examples/events").unwrap();
+        let target = dir.path().join(relative);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        let text = std::fs::read_to_string(&entry).unwrap();
+        let shifted = if entry.extension().is_some_and(|e| e == "rs") { format!("\n\n\n{text}") } else { text };
+        std::fs::write(target, shifted).unwrap();
+    }
+    let moved = gitlab(dir.path());
+    assert_eq!(fingerprints(&moved), fingerprints(&issues));
+}
+
+fn walk(dir: &str) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![std::path::PathBuf::from(dir)];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files
+}

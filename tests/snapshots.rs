@@ -34,6 +34,11 @@ fn example_project_github_output() {
 }
 
 #[test]
+fn example_project_gitlab_output() {
+    insta::assert_snapshot!(render_as("examples/events", ormlint::emit::Format::Gitlab));
+}
+
+#[test]
 fn missing_inverse_compact_full_output() {
     insta::assert_snapshot!(render("tests/fixtures/missing-inverse/compact_has_many_without_belongs_to"));
 }

@@ -95,7 +95,7 @@ pub fn emit(out: &mut dyn Write, db: &SourceDb, diagnostics: &[Diagnostic], summ
         summary: JsonSummary { files: summary.files, errors: summary.errors, warnings: summary.warnings },
         diagnostics: diagnostics.iter().map(|d| diagnostic(db, d)).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, &report).map_err(super::json_error)?;
     writeln!(out)
 }
 
@@ -103,7 +103,7 @@ pub fn emit(out: &mut dyn Write, db: &SourceDb, diagnostics: &[Diagnostic], summ
 /// `diagnostics` entries, for tools that stream or `grep` findings.
 pub fn emit_lines(out: &mut dyn Write, db: &SourceDb, diagnostics: &[Diagnostic]) -> io::Result<()> {
     for d in diagnostics {
-        serde_json::to_writer(&mut *out, &diagnostic(db, d)).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *out, &diagnostic(db, d)).map_err(super::json_error)?;
         writeln!(out)?;
     }
     Ok(())

@@ -4,6 +4,7 @@
 mod concise;
 mod full;
 mod github;
+mod gitlab;
 mod json;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -25,6 +26,8 @@ pub enum Format {
     Jsonl,
     /// GitHub Actions annotations (`::error file=..,line=..::message`).
     Github,
+    /// GitLab Code Quality report (JSON, with a fingerprint per finding).
+    Gitlab,
 }
 
 impl Format {
@@ -78,6 +81,16 @@ pub fn emit(
         Format::Json => json::emit(out, db, diagnostics, summary),
         Format::Jsonl => json::emit_lines(out, db, diagnostics),
         Format::Github => github::emit(out, db, diagnostics),
+        Format::Gitlab => gitlab::emit(out, db, diagnostics),
+    }
+}
+
+/// A serde_json error as the I/O error it may be, so a closed pipe stays
+/// `BrokenPipe` (quiet) rather than becoming an error message.
+fn json_error(err: serde_json::Error) -> io::Error {
+    match err.io_error_kind() {
+        Some(kind) => io::Error::new(kind, err),
+        None => io::Error::other(err),
     }
 }
 
