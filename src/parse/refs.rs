@@ -8,6 +8,7 @@
 
 use super::extract::{flatten_item_use, ident, Crates, Source};
 use super::facts::{ModFacts, PathRef, RefKind, UseFact};
+use super::rel_expr::path_segments;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use syn::spanned::Spanned;
@@ -304,24 +305,9 @@ impl Collector<'_> {
     }
 }
 
-fn path_segments(path: &syn::Path) -> Vec<String> {
-    let mut segments = Vec::with_capacity(path.segments.len() + 1);
-    if path.leading_colon.is_some() {
-        segments.push("::".to_string());
-    }
-    segments.extend(path.segments.iter().map(|s| ident(&s.ident)));
-    segments
-}
-
+/// Whether a `#[derive]` of the item names one of `names`.
 fn derives(attrs: &[syn::Attribute], names: &[&str]) -> bool {
-    attrs.iter().filter(|a| a.path().is_ident("derive")).any(|a| {
-        let mut found = false;
-        let _ = a.parse_nested_meta(|meta| {
-            found |= meta.path.segments.last().is_some_and(|s| names.iter().any(|n| s.ident == n));
-            Ok(())
-        });
-        found
-    })
+    super::seaorm::derive_names(attrs).iter().any(|d| names.contains(&d.as_str()))
 }
 
 impl<'ast> Visit<'ast> for Collector<'_> {

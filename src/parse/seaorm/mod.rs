@@ -79,7 +79,7 @@ pub fn add_generated_names(module: &mut ModFacts) {
 }
 
 /// The last segment of every path in `#[derive(..)]`.
-fn derive_names(attrs: &[syn::Attribute]) -> Vec<String> {
+pub(super) fn derive_names(attrs: &[syn::Attribute]) -> Vec<String> {
     let mut names = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
         let _ = attr.parse_nested_meta(|meta| {
