@@ -102,6 +102,11 @@ struct CheckArgs {
     /// Ignore every configuration file: default levels and options.
     #[arg(long)]
     isolated: bool,
+    /// Read one file's text from standard input, as if it were at PATH (an
+    /// editor's unsaved buffer); the rest of its crate is read from disk and
+    /// only this file's findings are reported.
+    #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+    stdin_filename: Option<PathBuf>,
     /// Parser threads (default: one per core).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
     threads: Option<u16>,
@@ -117,7 +122,17 @@ pub struct CheckOutput {
 
 /// Run the pipeline on `paths`: discover, parse, resolve, graph, rules, sort.
 pub fn check(paths: &[PathBuf], config: &Config) -> Result<CheckOutput, String> {
-    let found = discover::discover(paths).map_err(|e| e.0)?;
+    check_with_buffer(paths, config, None)
+}
+
+/// [`check`], with one file's text given instead of read from disk
+/// (`--stdin-filename`): only that file's findings are reported.
+pub fn check_with_buffer(
+    paths: &[PathBuf],
+    config: &Config,
+    buffer: Option<(&std::path::Path, Vec<u8>)>,
+) -> Result<CheckOutput, String> {
+    let found = discover::discover(paths, &config.files, buffer).map_err(|e| e.0)?;
     let (packages, mut warnings) = discover::find_packages(&found.manifests);
     warnings.extend(found.warnings);
     let crates: parse::Crates = packages.iter().map(|p| p.crate_name.clone()).collect();
@@ -127,14 +142,15 @@ pub fn check(paths: &[PathBuf], config: &Config) -> Result<CheckOutput, String> 
     let mut project = resolve::build_project(&tree, &parsed);
     project.functions = functions;
     // The module graph serves only `import-cycle`: not built when it is off.
-    if config.levels.get("import-cycle") != Some(&crate::config::Level::Allow) {
+    if !config.allowed_everywhere("import-cycle") {
         let options = &config.options.import_cycle;
         project.modules = resolve::module_graph(&tree, options.include_relation_refs, options.include_reexport_hubs);
     }
     let relation_graph = graph::RelationGraph::build(&project);
     let mut diagnostics =
         rules::run_all(&rules::Context { project: &project, graph: &relation_graph, options: &config.options });
-    config.apply_levels(&mut diagnostics);
+    let file_paths: Vec<PathBuf> = parsed.iter().map(|f| f.path.clone()).collect();
+    config.apply_levels(&mut diagnostics, &file_paths);
     drop(tree);
     let mut db = SourceDb::default();
     for file in parsed {
@@ -268,6 +284,17 @@ fn init(path: &std::path::Path, force: bool) -> ExitStatus {
     }
 }
 
+/// `--stdin-filename`: the buffer, at most as large as a file ormlint reads.
+fn read_stdin() -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().take(parse::MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > parse::MAX_FILE_BYTES {
+        return Err(std::io::Error::other(format!("more than {} MiB", parse::MAX_FILE_BYTES >> 20)));
+    }
+    Ok(bytes)
+}
+
 /// The configuration `--config`, `--isolated` or the nearest file asks for.
 fn load_config(args: &CheckArgs) -> Result<Config, String> {
     if args.isolated {
@@ -306,10 +333,22 @@ fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
     let result = match pool {
         // A panic is a bug in ormlint, never the user's fault: say so and exit 2.
         Ok(pool) => {
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pool.install(|| check(&args.paths, &config))))
-                .unwrap_or_else(|_| {
-                    Err("internal error: ormlint crashed; please report this with the file that caused it".to_string())
-                })
+            let (paths, buffer) = match &args.stdin_filename {
+                Some(path) => match read_stdin() {
+                    Ok(bytes) => (Vec::new(), Some((path.as_path(), bytes))),
+                    Err(err) => {
+                        eprintln!("error: cannot read standard input: {err}");
+                        return ExitStatus::Failure;
+                    }
+                },
+                None => (args.paths.clone(), None),
+            };
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                pool.install(|| check_with_buffer(&paths, &config, buffer))
+            }))
+            .unwrap_or_else(|_| {
+                Err("internal error: ormlint crashed; please report this with the file that caused it".to_string())
+            })
         }
         Err(err) => Err(format!("cannot start worker threads: {err}")),
     };

@@ -2,9 +2,16 @@
 //! a rule or option name is an error with a suggestion, never silently ignored.
 //!
 //! ```toml
+//! [files]
+//! exclude = ["vendor/**"]                   # globs, relative to this file's directory
+//!
 //! [rules]
 //! missing-cascade = "allow"                 # "allow" | "warn" | "deny"
 //! cascade-cycle = { level = "deny", self-references = true }
+//!
+//! [[overrides]]                             # levels for some files only
+//! files = ["tests/**"]
+//! rules = { n-plus-one = "allow" }
 //! ```
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -43,6 +50,91 @@ pub struct Config {
     pub options: RuleOptions,
     /// The file it was read from, for messages.
     pub path: Option<PathBuf>,
+    /// Which files are read (`[files]`).
+    pub files: FileSettings,
+    /// Levels for some files only, later entries winning (`[[overrides]]`).
+    pub overrides: Vec<Override>,
+}
+
+/// `[files]`: what discovery walks into.
+#[derive(Clone, Debug)]
+pub struct FileSettings {
+    /// Where the globs are rooted: the configuration file's directory, else
+    /// the current directory (empty path).
+    pub root: PathBuf,
+    /// Only files matching one of these are read (all `.rs` files when unset).
+    pub include: Option<Globs>,
+    /// Files matching one of these are not read, even as context.
+    pub exclude: Option<Globs>,
+    /// Skip what `.gitignore`, `.ignore` and `.git/info/exclude` list.
+    pub respect_gitignore: bool,
+}
+
+impl Default for FileSettings {
+    fn default() -> Self {
+        FileSettings { root: PathBuf::new(), include: None, exclude: None, respect_gitignore: true }
+    }
+}
+
+impl FileSettings {
+    /// Whether a walked file is read: included and not excluded.
+    pub fn wants(&self, path: &Path) -> bool {
+        if self.include.is_none() && self.exclude.is_none() {
+            return true;
+        }
+        let relative = self.relative(path);
+        self.include.as_ref().is_none_or(|g| g.is_match(&relative))
+            && !self.exclude.as_ref().is_some_and(|g| g.is_match(&relative))
+    }
+
+    /// `path` relative to the root when it is inside it, else absolute:
+    /// what `files` globs are matched against.
+    pub fn relative(&self, path: &Path) -> PathBuf {
+        let absolute = crate::discover::identity(path);
+        let root = crate::discover::identity(&self.root);
+        absolute.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(absolute)
+    }
+}
+
+/// A list of globs as written, compiled. A glob without `/` matches a file
+/// name at any depth, as in `.gitignore`; `*` never crosses a `/`, `**` does.
+#[derive(Clone, Debug)]
+pub struct Globs {
+    pub patterns: Vec<String>,
+    set: globset::GlobSet,
+}
+
+impl Globs {
+    fn new(key: &str, value: &toml::Value) -> Result<Globs, String> {
+        let list =
+            value.as_array().ok_or_else(|| format!("`{key}` must be a list of globs: `{key} = [\"tests/**\"]`"))?;
+        let mut builder = globset::GlobSetBuilder::new();
+        let mut patterns = Vec::new();
+        for item in list {
+            let pattern = item.as_str().ok_or_else(|| format!("`{key}` must be a list of strings"))?;
+            let anchored = pattern.trim_start_matches("./");
+            let full = if anchored.contains('/') { anchored.to_string() } else { format!("**/{anchored}") };
+            let glob = globset::GlobBuilder::new(&full)
+                .literal_separator(true)
+                .build()
+                .map_err(|e| format!("`{key}`: bad glob `{pattern}`: {}", e.kind()))?;
+            builder.add(glob);
+            patterns.push(pattern.to_string());
+        }
+        let set = builder.build().map_err(|e| format!("`{key}`: {e}"))?;
+        Ok(Globs { patterns, set })
+    }
+
+    pub fn is_match(&self, path: &Path) -> bool {
+        self.set.is_match(path)
+    }
+}
+
+/// One `[[overrides]]` entry: levels for the files its globs match.
+#[derive(Clone, Debug)]
+pub struct Override {
+    pub files: Globs,
+    pub levels: BTreeMap<&'static str, Level>,
 }
 
 impl Config {
@@ -56,6 +148,7 @@ impl Config {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let mut config = Config::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         config.path = Some(path.to_path_buf());
+        config.files.root = path.parent().map(Path::to_path_buf).unwrap_or_default();
         Ok(config)
     }
 
@@ -71,10 +164,80 @@ impl Config {
                         config.rule(name, setting)?;
                     }
                 }
-                other => return Err(unknown("key", other, &["rules"])),
+                "files" => config.files_table(value)?,
+                "overrides" => {
+                    let list = value.as_array().ok_or("`overrides` must be a list of tables: `[[overrides]]`")?;
+                    for entry in list {
+                        let entry = config.override_table(entry)?;
+                        config.overrides.push(entry);
+                    }
+                }
+                other => return Err(unknown("key", other, &["files", "rules", "overrides"])),
             }
         }
         Ok(config)
+    }
+
+    /// `[files]`: `include`, `exclude`, `respect-gitignore`.
+    fn files_table(&mut self, value: &toml::Value) -> Result<(), String> {
+        let table = value.as_table().ok_or("`files` must be a table: `[files]`")?;
+        for (key, value) in table {
+            match key.as_str() {
+                "include" => self.files.include = Some(Globs::new("files.include", value)?),
+                "exclude" => self.files.exclude = Some(Globs::new("files.exclude", value)?),
+                "respect-gitignore" => {
+                    self.files.respect_gitignore =
+                        value.as_bool().ok_or("`files.respect-gitignore` must be `true` or `false`")?;
+                }
+                other => {
+                    return Err(unknown("key of `[files]`", other, &["include", "exclude", "respect-gitignore"]));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// One `[[overrides]]`: `files = [globs]` and `rules = { <rule|family|all> = level }`.
+    fn override_table(&self, value: &toml::Value) -> Result<Override, String> {
+        let table = value.as_table().ok_or("each `[[overrides]]` must be a table")?;
+        let files = table.get("files").ok_or("an `[[overrides]]` needs `files = [\"glob\", ...]`")?;
+        let files = Globs::new("overrides.files", files)?;
+        let mut levels = Config::default();
+        for (key, value) in table {
+            match key.as_str() {
+                "files" => {}
+                "rules" => {
+                    let rules = value.as_table().ok_or("`overrides.rules` must be a table of levels")?;
+                    for (target, level) in rules {
+                        let text = level.as_str().ok_or_else(|| {
+                            format!("`overrides.rules.{target}` must be a level (\"allow\", \"warn\", \"deny\"); rule options are set in `[rules]` only")
+                        })?;
+                        levels.set_level(target, level_of(target, text)?)?;
+                    }
+                }
+                other => return Err(unknown("key of `[[overrides]]`", other, &["files", "rules"])),
+            }
+        }
+        Ok(Override { files, levels: levels.levels })
+    }
+
+    /// The levels of the overrides that match `path`, merged in order (later wins).
+    pub fn override_levels(&self, path: &Path) -> BTreeMap<&'static str, Level> {
+        let mut levels = BTreeMap::new();
+        if self.overrides.is_empty() {
+            return levels;
+        }
+        let relative = self.files.relative(path);
+        for entry in self.overrides.iter().filter(|o| o.files.is_match(&relative)) {
+            levels.extend(entry.levels.iter().map(|(rule, level)| (*rule, *level)));
+        }
+        levels
+    }
+
+    /// Whether a rule is allowed everywhere (then it need not run at all).
+    pub fn allowed_everywhere(&self, rule: &str) -> bool {
+        self.levels.get(rule) == Some(&Level::Allow)
+            && self.overrides.iter().all(|o| o.levels.get(rule).is_none_or(|l| *l == Level::Allow))
     }
 
     /// One `<rule> = "level"` or `<rule> = { level = .., option = .. }`.
@@ -122,23 +285,44 @@ impl Config {
         Ok(())
     }
 
+    /// The level of `rule` in a file whose `[[overrides]]` levels are `overrides`.
+    pub fn level(&self, rule: &'static crate::rules::Rule, overrides: &BTreeMap<&'static str, Level>) -> Level {
+        let level = overrides.get(rule.name).or_else(|| self.levels.get(rule.name));
+        level.copied().unwrap_or(match rule.default_severity {
+            Severity::Error => Level::Deny,
+            Severity::Warning => Level::Warn,
+        })
+    }
+
     /// Give each finding its configured level; drop the allowed ones.
-    pub fn apply_levels(&self, diagnostics: &mut Vec<Diagnostic>) {
-        if self.levels.is_empty() {
+    /// `files[id]` is the path of file `id`, for `[[overrides]]`.
+    pub fn apply_levels(&self, diagnostics: &mut Vec<Diagnostic>, files: &[PathBuf]) {
+        if self.levels.is_empty() && self.overrides.is_empty() {
             return;
         }
-        diagnostics.retain_mut(|d| match self.levels.get(d.rule) {
-            Some(Level::Allow) => false,
-            Some(Level::Warn) => {
-                d.severity = Severity::Warning;
-                true
-            }
-            Some(Level::Deny) => {
-                d.severity = Severity::Error;
-                true
-            }
-            None => true,
+        let mut per_file: BTreeMap<usize, BTreeMap<&'static str, Level>> = BTreeMap::new();
+        diagnostics.retain_mut(|d| {
+            let overrides = per_file
+                .entry(d.primary.file)
+                .or_insert_with(|| files.get(d.primary.file).map(|p| self.override_levels(p)).unwrap_or_default());
+            apply_level(d, overrides.get(d.rule).or_else(|| self.levels.get(d.rule)))
         });
+    }
+}
+
+/// Give one finding a level; `false` when it is allowed.
+fn apply_level(d: &mut Diagnostic, level: Option<&Level>) -> bool {
+    match level {
+        Some(Level::Allow) => false,
+        Some(Level::Warn) => {
+            d.severity = Severity::Warning;
+            true
+        }
+        Some(Level::Deny) => {
+            d.severity = Severity::Error;
+            true
+        }
+        None => true,
     }
 }
 

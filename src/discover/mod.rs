@@ -1,12 +1,14 @@
 //! Stage 1: find the Rust sources and Cargo packages under the given paths.
 //!
-//! `.gitignore`d files, `target/` and hidden directories (`.git/`) are skipped;
-//! a path named explicitly on the command line is always analyzed.
+//! `.gitignore`d files (unless `[files] respect-gitignore = false`), files
+//! `[files]` leaves out, `target/` and hidden directories (`.git/`) are
+//! skipped; a path named explicitly on the command line is always analyzed.
 
 mod packages;
 
 pub use packages::{find_packages, Package};
 
+use crate::config::FileSettings;
 use ignore::WalkBuilder;
 use std::path::{Component, Path, PathBuf};
 
@@ -17,6 +19,14 @@ pub struct SourcePath {
     pub path: PathBuf,
     /// Path shown to the user: as given, `/`-separated, without a leading `./`.
     pub display: String,
+    /// The text to analyze instead of the file's (an editor's unsaved buffer).
+    pub buffer: Option<Vec<u8>>,
+}
+
+impl SourcePath {
+    fn on_disk(path: &Path) -> Self {
+        SourcePath { path: normalize(path), display: display_path(path), buffer: None }
+    }
 }
 
 /// What discovery found.
@@ -87,12 +97,30 @@ pub fn identity(path: &Path) -> PathBuf {
 ///
 /// A single file is analyzed with the rest of its crate (or its folder) as
 /// context, the way an editor asks about one buffer, but only its own
-/// findings are reported.
-pub fn discover(roots: &[PathBuf]) -> Result<Discovery, DiscoverError> {
+/// findings are reported. `buffer` is such a file given as text (from
+/// standard input): it need not exist on disk.
+pub fn discover(
+    roots: &[PathBuf],
+    files: &FileSettings,
+    buffer: Option<(&Path, Vec<u8>)>,
+) -> Result<Discovery, DiscoverError> {
     let mut found = Discovery::default();
     let mut filter = ReportFilter::default();
     let mut named_file = false;
     let mut walks = Vec::new();
+    let buffer_path = buffer.as_ref().map(|(path, _)| path.to_path_buf());
+    if let Some((path, text)) = buffer {
+        if path.extension().is_none_or(|e| e != "rs") {
+            return Err(DiscoverError(format!("`{}` is not a Rust source file name", path.display())));
+        }
+        named_file = true;
+        filter.files.push(identity(path));
+        found.sources.push(SourcePath { buffer: Some(text), ..SourcePath::on_disk(path) });
+        let context = enclosing_package(path).unwrap_or_else(|| parent_dir(path));
+        if context.is_dir() {
+            walks.push(context);
+        }
+    }
     for root in roots {
         let meta =
             std::fs::metadata(root).map_err(|e| DiscoverError(format!("cannot read `{}`: {e}", root.display())))?;
@@ -120,14 +148,14 @@ pub fn discover(roots: &[PathBuf]) -> Result<Discovery, DiscoverError> {
             named_file = true;
             filter.files.push(identity(root));
             // Before any walk: the spelling the user gave wins.
-            found.sources.push(SourcePath { path: normalize(root), display: display_path(root) });
+            found.sources.push(SourcePath::on_disk(root));
         }
         walks.push(context);
     }
     for dir in &walks {
-        walk_dir(dir, &mut found);
+        walk_dir(dir, files, &mut found);
     }
-    for root in roots {
+    for root in roots.iter().chain(&buffer_path) {
         if let Some(package) = enclosing_package(root) {
             found.manifests.push(normalize(&package.join("Cargo.toml")));
         }
@@ -159,17 +187,21 @@ fn enclosing_package(path: &Path) -> Option<PathBuf> {
             for _ in 0..depth {
                 relative.push("..");
             }
-            return Some(normalize(&relative));
+            // `src/..` normalizes to nothing, which no walker reads: it is `.`.
+            let relative = normalize(&relative);
+            return Some(if relative.as_os_str().is_empty() { PathBuf::from(".") } else { relative });
         }
     }
     None
 }
 
-fn walk_dir(root: &Path, found: &mut Discovery) {
+fn walk_dir(root: &Path, files: &FileSettings, found: &mut Discovery) {
     let walker = WalkBuilder::new(root)
         .hidden(true)
-        .git_ignore(true)
-        .git_exclude(true)
+        .ignore(files.respect_gitignore)
+        .git_ignore(files.respect_gitignore)
+        .git_exclude(files.respect_gitignore)
+        .git_global(files.respect_gitignore)
         .require_git(false)
         .follow_links(false)
         .filter_entry(|entry| {
@@ -189,7 +221,9 @@ fn walk_dir(root: &Path, found: &mut Discovery) {
         }
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "rs") {
-            found.sources.push(SourcePath { path: normalize(path), display: display_path(path) });
+            if files.wants(path) {
+                found.sources.push(SourcePath::on_disk(path));
+            }
         } else if path.file_name().is_some_and(|n| n == "Cargo.toml") {
             found.manifests.push(normalize(path));
         }

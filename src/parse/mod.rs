@@ -52,7 +52,11 @@ pub fn parse_all(sources: &[SourcePath], crates: &Crates) -> Vec<ParsedFile> {
 }
 
 fn parse_one(source: &SourcePath, crates: &Crates) -> ParsedFile {
-    let (text, failure) = match read_limited(&source.path) {
+    let read = match &source.buffer {
+        Some(bytes) => Ok(bytes.clone()),
+        None => read_limited(&source.path),
+    };
+    let (text, failure) = match read {
         Err(err) => {
             let message = match err.kind() {
                 std::io::ErrorKind::FileTooLarge => err.to_string(),

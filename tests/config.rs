@@ -1,0 +1,208 @@
+//! `ormlint.toml`'s `[files]` and `[[overrides]]`, and `--stdin-filename`,
+//! tried on a copy of the example project as a user would.
+
+use assert_cmd::Command;
+
+fn ormlint() -> Command {
+    Command::cargo_bin("ormlint").expect("binary builds")
+}
+
+/// A scratch copy of `examples/events` with `ormlint.toml` holding `config`.
+fn example_with(config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(std::path::Path::new("examples/events"), dir.path());
+    std::fs::write(dir.path().join("ormlint.toml"), config).unwrap();
+    dir
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// `file:line rule severity` of every finding of `ormlint check .` run in `dir`, and the exit code.
+fn findings_in(dir: &std::path::Path, extra: &[&str]) -> (Option<i32>, Vec<String>) {
+    let output = ormlint().current_dir(dir).args(["check", ".", "--format", "concise"]).args(extra).output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let lines = stdout
+        .lines()
+        .map(|line| {
+            let mut parts = line.splitn(4, ':');
+            let (file, number) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            let rest = line.rsplit_once('[').map_or("", |(_, r)| r.trim_end_matches(']'));
+            let severity = if line.contains(": error: ") { "error" } else { "warning" };
+            format!("{file}:{number} {rest} {severity}")
+        })
+        .collect();
+    (output.status.code(), lines)
+}
+
+fn count(lines: &[String], needle: &str) -> usize {
+    lines.iter().filter(|l| l.contains(needle)).count()
+}
+
+#[test]
+fn the_example_as_baseline() {
+    let dir = example_with("");
+    let (code, lines) = findings_in(dir.path(), &[]);
+    assert_eq!(code, Some(1));
+    assert_eq!(lines.len(), 12, "{lines:#?}");
+    assert!(lines.contains(&"src/handlers.rs:61 import-cycle warning".to_string()), "{lines:#?}");
+}
+
+#[test]
+fn files_exclude_leaves_a_file_out_entirely() {
+    // Without `reports.rs`, `handlers.rs` imports nothing back: no cycle.
+    let dir = example_with("[files]\nexclude = [\"src/reports.rs\"]\n");
+    let (_, lines) = findings_in(dir.path(), &[]);
+    assert_eq!(count(&lines, "import-cycle"), 0, "{lines:#?}");
+    assert_eq!(lines.len(), 11, "{lines:#?}");
+    // A glob without `/` matches the file name at any depth.
+    let dir = example_with("[files]\nexclude = [\"handlers.rs\"]\n");
+    let (_, lines) = findings_in(dir.path(), &[]);
+    assert_eq!(count(&lines, "handlers.rs"), 0, "{lines:#?}");
+    assert_eq!(lines.len(), 9, "{lines:#?}");
+}
+
+#[test]
+fn files_include_reads_only_what_it_matches() {
+    let dir = example_with("[files]\ninclude = [\"src/entity/**\"]\n");
+    let (_, lines) = findings_in(dir.path(), &[]);
+    assert!(lines.iter().all(|l| l.starts_with("src/entity/")), "{lines:#?}");
+    assert_eq!(lines.len(), 9, "{lines:#?}");
+    // `*` does not cross a `/`: `src/*.rs` is not the entity files.
+    let dir = example_with("[files]\ninclude = [\"src/*.rs\"]\n");
+    let (_, lines) = findings_in(dir.path(), &[]);
+    assert!(lines.iter().all(|l| !l.starts_with("src/entity/")), "{lines:#?}");
+}
+
+#[test]
+fn a_file_named_on_the_command_line_is_read_even_if_excluded() {
+    let dir = example_with("[files]\nexclude = [\"src/handlers.rs\"]\n");
+    let output = ormlint().current_dir(dir.path()).args(["check", "src/handlers.rs", "--format", "concise"]).output();
+    let stdout = String::from_utf8(output.unwrap().stdout).unwrap();
+    assert_eq!(stdout.lines().filter(|l| l.contains("n-plus-one")).count(), 2, "{stdout}");
+}
+
+#[test]
+fn gitignore_is_respected_unless_turned_off() {
+    let dir = example_with("");
+    std::fs::write(dir.path().join(".gitignore"), "src/handlers.rs\n").unwrap();
+    let (_, lines) = findings_in(dir.path(), &[]);
+    assert_eq!(count(&lines, "handlers.rs"), 0, "{lines:#?}");
+    std::fs::write(dir.path().join("ormlint.toml"), "[files]\nrespect-gitignore = false\n").unwrap();
+    let (_, lines) = findings_in(dir.path(), &[]);
+    assert_eq!(count(&lines, "handlers.rs"), 3, "{lines:#?}");
+}
+
+#[test]
+fn overrides_set_levels_for_matching_files_only() {
+    let dir = example_with(
+        "[[overrides]]\nfiles = [\"src/handlers.rs\"]\nrules = { queries = \"allow\" }\n\n\
+         [[overrides]]\nfiles = [\"src/entity/*.rs\"]\nrules = { all = \"warn\" }\n",
+    );
+    let (code, lines) = findings_in(dir.path(), &[]);
+    assert_eq!(count(&lines, "n-plus-one"), 0, "{lines:#?}");
+    assert_eq!(count(&lines, "import-cycle"), 1, "{lines:#?}");
+    assert_eq!(count(&lines, "src/entity/"), 9, "{lines:#?}");
+    assert_eq!(count(&lines, " error"), 0, "{lines:#?}");
+    assert_eq!(code, Some(0), "every error became a warning");
+    // Overrides apply after the command-line levels: `-D all` does not undo them.
+    let (code, lines) = findings_in(dir.path(), &["-D", "all"]);
+    assert_eq!(count(&lines, "n-plus-one"), 0, "{lines:#?}");
+    assert_eq!(count(&lines, "import-cycle warning"), 0, "{lines:#?}");
+    assert_eq!(count(&lines, "import-cycle error"), 1, "{lines:#?}");
+    assert_eq!(code, Some(1));
+}
+
+#[test]
+fn later_overrides_win_and_can_turn_a_globally_allowed_rule_on() {
+    let dir = example_with(
+        "[rules]\nimport-cycle = \"allow\"\n\n\
+         [[overrides]]\nfiles = [\"src/**\"]\nrules = { import-cycle = \"deny\" }\n\n\
+         [[overrides]]\nfiles = [\"src/entity/**\"]\nrules = { import-cycle = \"allow\" }\n",
+    );
+    let (_, lines) = findings_in(dir.path(), &[]);
+    assert!(lines.contains(&"src/handlers.rs:61 import-cycle error".to_string()), "{lines:#?}");
+}
+
+#[test]
+fn config_mistakes_exit_2_with_a_suggestion() {
+    let cases = [
+        ("[file]\nexclude = []\n", "unknown key `file` (did you mean `files`?)"),
+        ("[files]\nexlude = [\"x\"]\n", "did you mean `exclude`?"),
+        ("[files]\nexclude = \"vendor/**\"\n", "`files.exclude` must be a list of globs"),
+        ("[files]\nexclude = [\"a/[b\"]\n", "bad glob `a/[b`"),
+        ("[files]\nrespect-gitignore = \"yes\"\n", "`files.respect-gitignore` must be `true` or `false`"),
+        ("[[overrides]]\nrules = { n-plus-one = \"allow\" }\n", "needs `files = "),
+        ("[[overrides]]\nfiles = [\"tests/**\"]\nrules = { n-plus-on = \"allow\" }\n", "did you mean `n-plus-one`?"),
+        ("[[overrides]]\nfiles = [\"tests/**\"]\nrule = { n-plus-one = \"allow\" }\n", "did you mean `rules`?"),
+        (
+            "[[overrides]]\nfiles = [\"t/**\"]\nrules = { n-plus-one = { level = \"allow\" } }\n",
+            "options are set in `[rules]` only",
+        ),
+        ("[[overrides]]\nfiles = [\"t/**\"]\nrules = { n-plus-one = \"alow\" }\n", "did you mean `allow`?"),
+    ];
+    for (config, expected) in cases {
+        let dir = example_with(config);
+        let output = ormlint().current_dir(dir.path()).args(["check", "."]).output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{config}: {stderr}");
+        assert!(stderr.contains(expected), "{config}: expected `{expected}` in {stderr}");
+        assert!(stderr.contains("ormlint.toml"), "the message names the file: {stderr}");
+    }
+}
+
+#[test]
+fn a_named_file_deep_in_a_crate_is_read_with_the_whole_crate() {
+    // `src/handlers.rs`'s crate is `src/..`: the cycle through `reports.rs` needs it.
+    let output = ormlint()
+        .current_dir("examples/events")
+        .args(["check", "src/handlers.rs", "--format", "concise"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("src/handlers.rs:61:8: warning: import cycle"), "{stdout}");
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn stdin_filename_lints_the_buffer_with_the_project_from_disk() {
+    let dir = example_with("");
+    let handlers = std::fs::read_to_string(dir.path().join("src/handlers.rs")).unwrap();
+    let run = |stdin: String, path: &str| {
+        let output = ormlint()
+            .current_dir(dir.path())
+            .args(["check", "--format", "concise", "--stdin-filename", path])
+            .write_stdin(stdin)
+            .output()
+            .unwrap();
+        (output.status.code(), String::from_utf8(output.stdout).unwrap())
+    };
+    // The buffer as on disk: the file's three findings, and no one else's.
+    let (code, stdout) = run(handlers.clone(), "src/handlers.rs");
+    assert_eq!(code, Some(0));
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert!(stdout.lines().all(|l| l.starts_with("src/handlers.rs:")), "{stdout}");
+    // An edit not saved yet: the buffer, not the disk, is analyzed, and line numbers follow it.
+    let edited = format!("// new first line\n{}", handlers.replace("crate::reports::program_text", "program_text"));
+    let (_, stdout) = run(edited, "src/handlers.rs");
+    assert!(!stdout.contains("import-cycle"), "{stdout}");
+    assert!(stdout.contains("src/handlers.rs:29:"), "{stdout}");
+    // A new file that is not on disk yet.
+    let (code, stdout) = run("pub fn broken(\n".to_string(), "src/new_module.rs");
+    assert_eq!(code, Some(1));
+    assert!(stdout.starts_with("src/new_module.rs:") && stdout.contains("[parse-error]"), "{stdout}");
+    // Paths and a buffer do not mix; a buffer must be named like a Rust file.
+    ormlint().current_dir(dir.path()).args(["check", "src", "--stdin-filename", "src/a.rs"]).assert().code(2);
+    ormlint().current_dir(dir.path()).args(["check", "--stdin-filename", "src/a.txt"]).write_stdin("").assert().code(2);
+}
