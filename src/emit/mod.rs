@@ -6,6 +6,7 @@ mod full;
 mod github;
 mod gitlab;
 mod json;
+mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source_db::SourceDb;
@@ -29,6 +30,8 @@ pub enum Format {
     Github,
     /// GitLab Code Quality report (JSON, with a fingerprint per finding).
     Gitlab,
+    /// SARIF 2.1.0 log (GitHub code scanning and other SARIF viewers).
+    Sarif,
 }
 
 impl Format {
@@ -83,6 +86,7 @@ pub fn emit(
         Format::Jsonl => json::emit_lines(out, db, diagnostics),
         Format::Github => github::emit(out, db, diagnostics),
         Format::Gitlab => gitlab::emit(out, db, diagnostics),
+        Format::Sarif => sarif::emit(out, db, diagnostics),
     }
 }
 
