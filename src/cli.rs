@@ -65,7 +65,7 @@ struct CheckArgs {
     /// Files or directories to analyze.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format: full, concise, json, jsonl, github or gitlab. `FMT=PATH` writes
+    /// Output format: full, concise, json, jsonl, github, gitlab or sarif. `FMT=PATH` writes
     /// that format to a file; repeat to get several (`--format github
     /// --format json=report.json`). At most one goes to standard output.
     #[arg(long, value_name = "FMT[=PATH]", value_parser = Format::parse_output, default_value = "full")]

@@ -39,6 +39,18 @@ fn example_project_gitlab_output() {
 }
 
 #[test]
+fn example_project_sarif_output() {
+    let sarif = render_as("examples/events", ormlint::emit::Format::Sarif);
+    // The one machine-dependent value: where `%SRCROOT%` (the current directory) is.
+    let base = sarif.find("\"%SRCROOT%\": {").expect("%SRCROOT% is declared");
+    let start = base + sarif[base..].find("\"uri\": \"").expect("with a uri") + "\"uri\": \"".len();
+    let end = start + sarif[start..].find('"').expect("the uri ends");
+    assert!(sarif[start..end].starts_with("file:///") && sarif[start..end].ends_with('/'));
+    let portable = format!("{}file:///SRCROOT/{}", &sarif[..start], &sarif[end..]);
+    insta::assert_snapshot!(portable);
+}
+
+#[test]
 fn missing_inverse_compact_full_output() {
     insta::assert_snapshot!(render("tests/fixtures/missing-inverse/compact_has_many_without_belongs_to"));
 }

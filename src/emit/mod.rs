@@ -6,9 +6,11 @@ mod full;
 mod github;
 mod gitlab;
 mod json;
+mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source_db::SourceDb;
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 pub use full::ColorMode;
@@ -28,6 +30,8 @@ pub enum Format {
     Github,
     /// GitLab Code Quality report (JSON, with a fingerprint per finding).
     Gitlab,
+    /// SARIF 2.1.0 log (GitHub code scanning and other SARIF viewers).
+    Sarif,
 }
 
 impl Format {
@@ -82,7 +86,21 @@ pub fn emit(
         Format::Jsonl => json::emit_lines(out, db, diagnostics),
         Format::Github => github::emit(out, db, diagnostics),
         Format::Gitlab => gitlab::emit(out, db, diagnostics),
+        Format::Sarif => sarif::emit(out, db, diagnostics),
     }
+}
+
+/// The message with its notes and help on lines of their own, for formats
+/// that have one text field per finding (annotations, SARIF results).
+fn message_with_notes(d: &Diagnostic) -> String {
+    let mut message = d.message.clone();
+    for note in &d.notes {
+        message.push_str(&format!("\nnote: {note}"));
+    }
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    message
 }
 
 /// A serde_json error as the I/O error it may be, so a closed pipe stays
@@ -92,6 +110,40 @@ fn json_error(err: serde_json::Error) -> io::Error {
         Some(kind) => io::Error::new(kind, err),
         None => io::Error::other(err),
     }
+}
+
+/// A fingerprint per diagnostic that survives edits elsewhere in the file:
+/// a hash of the rule, the file, the message and the code at the finding (not
+/// its line), numbered when the same finding repeats in a file. Code-quality
+/// services match findings across commits by it (GitLab, SARIF consumers).
+fn fingerprints(db: &SourceDb, diagnostics: &[Diagnostic]) -> Vec<String> {
+    let mut seen: HashMap<u64, usize> = HashMap::new();
+    diagnostics
+        .iter()
+        .map(|d| {
+            let file = db.get(d.primary.file);
+            // Not the line: what is written there, so moving code keeps it.
+            let written = file.text.get(d.primary.range.clone()).unwrap_or_default();
+            let key = fnv1a(&[d.rule, &file.display, &d.message, written]);
+            // The same finding twice in a file: tell them apart by order.
+            let nth = seen.entry(key).or_default();
+            *nth += 1;
+            format!("{key:016x}-{nth}")
+        })
+        .collect()
+}
+
+/// FNV-1a over the parts (with a separator): stable across Rust versions and
+/// platforms, unlike `std`'s hasher.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain([0xff]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// Sort diagnostics by (file, line, column, rule) and then by everything else,
@@ -109,4 +161,13 @@ pub fn sort(db: &SourceDb, diagnostics: &mut [Diagnostic]) {
             d.labels.iter().map(|l| (db.get(l.span.file).display.clone(), l.span.range.start)).collect::<Vec<_>>(),
         )
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fingerprints_are_stable_values() {
+        assert_eq!(super::fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_ne!(super::fnv1a(&["ab", "c"]), super::fnv1a(&["a", "bc"]));
+    }
 }
