@@ -212,12 +212,19 @@ fn descriptor(rule: &'static Rule) -> RuleDescriptor {
 fn first_paragraph_of_what_it_does(doc: &str) -> Option<String> {
     let start = doc.find("\n## What it does\n")? + "\n## What it does\n".len();
     let section = doc[start..].trim_start_matches(['\n', '\r']);
-    let end = section.find("\n\n").or_else(|| section.find("\n#")).unwrap_or(section.len());
-    let paragraph = section[..end].trim_end();
-    if paragraph.is_empty() || paragraph.starts_with('#') {
-        return None;
+    let section = &section[..section.find("\n#").unwrap_or(section.len())];
+    // A paragraph ending in `:` introduces a list: keep the list with it.
+    let mut text = String::new();
+    for paragraph in section.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" "));
+        if !paragraph.ends_with(':') {
+            break;
+        }
     }
-    Some(paragraph.lines().map(str::trim).collect::<Vec<_>>().join(" "))
+    (!text.is_empty() && !text.starts_with('#')).then_some(text)
 }
 
 fn location<'a>(db: &SourceDb, span: &Span, id: Option<usize>, message: &'a str) -> Location<'a> {
