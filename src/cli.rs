@@ -149,13 +149,15 @@ pub fn check_with_buffer(
     let relation_graph = graph::RelationGraph::build(&project);
     let mut diagnostics =
         rules::run_all(&rules::Context { project: &project, graph: &relation_graph, options: &config.options });
-    let file_paths: Vec<PathBuf> = parsed.iter().map(|f| f.path.clone()).collect();
-    config.apply_levels(&mut diagnostics, &file_paths);
     drop(tree);
     let mut db = SourceDb::default();
+    let mut suppressions = Vec::with_capacity(parsed.len());
     for file in parsed {
+        suppressions.push(file.facts.suppressions);
         db.add(file.display, file.path, file.text);
     }
+    config.apply_levels(&mut diagnostics, &db);
+    rules::apply_suppressions(&suppressions, &db, config, &mut diagnostics);
     if let Some(filter) = &found.report_only {
         diagnostics.retain(|d| filter.includes(&db.get(d.primary.file).path));
     }

@@ -295,16 +295,14 @@ impl Config {
     }
 
     /// Give each finding its configured level; drop the allowed ones.
-    /// `files[id]` is the path of file `id`, for `[[overrides]]`.
-    pub fn apply_levels(&self, diagnostics: &mut Vec<Diagnostic>, files: &[PathBuf]) {
+    pub fn apply_levels(&self, diagnostics: &mut Vec<Diagnostic>, db: &crate::source_db::SourceDb) {
         if self.levels.is_empty() && self.overrides.is_empty() {
             return;
         }
         let mut per_file: BTreeMap<usize, BTreeMap<&'static str, Level>> = BTreeMap::new();
         diagnostics.retain_mut(|d| {
-            let overrides = per_file
-                .entry(d.primary.file)
-                .or_insert_with(|| files.get(d.primary.file).map(|p| self.override_levels(p)).unwrap_or_default());
+            let overrides =
+                per_file.entry(d.primary.file).or_insert_with(|| self.override_levels(&db.get(d.primary.file).path));
             apply_level(d, overrides.get(d.rule).or_else(|| self.levels.get(d.rule)))
         });
     }

@@ -1,7 +1,10 @@
 //! `ormlint.toml`'s `[files]` and `[[overrides]]`, and `--stdin-filename`,
 //! tried on a copy of the example project as a user would.
 
+mod common;
+
 use assert_cmd::Command;
+use common::copy_dir;
 
 fn ormlint() -> Command {
     Command::cargo_bin("ormlint").expect("binary builds")
@@ -13,19 +16,6 @@ fn example_with(config: &str) -> tempfile::TempDir {
     copy_dir(std::path::Path::new("examples/events"), dir.path());
     std::fs::write(dir.path().join("ormlint.toml"), config).unwrap();
     dir
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy_dir(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
 }
 
 /// `file:line rule severity` of every finding of `ormlint check .` run in `dir`, and the exit code.
@@ -205,4 +195,45 @@ fn stdin_filename_lints_the_buffer_with_the_project_from_disk() {
     // Paths and a buffer do not mix; a buffer must be named like a Rust file.
     ormlint().current_dir(dir.path()).args(["check", "src", "--stdin-filename", "src/a.rs"]).assert().code(2);
     ormlint().current_dir(dir.path()).args(["check", "--stdin-filename", "src/a.txt"]).write_stdin("").assert().code(2);
+}
+
+/// Insert `line` before line `before` (1-based) of `file` in `dir`.
+fn insert_line(dir: &std::path::Path, file: &str, before: usize, line: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(before - 1, line);
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn suppressions_silence_findings_and_stale_ones_are_reported() {
+    let dir = example_with("");
+    // Before the `missing-inverse` at event.rs:29: covers the field it starts.
+    insert_line(
+        dir.path(),
+        "src/entity/event.rs",
+        29,
+        "    // ormlint: allow(missing-inverse) -- sessions are read-only here",
+    );
+    // A whole file, by family.
+    insert_line(dir.path(), "src/handlers.rs", 1, "//! ormlint: allow(queries, modules) -- admin-only batch handlers");
+    // Nothing to silence in this struct: reported.
+    insert_line(dir.path(), "src/entity/session.rs", 1, "// ormlint: allow(cascade-cycle) -- left over");
+    let (_, lines) = findings_in(dir.path(), &[]);
+    assert_eq!(count(&lines, "missing-inverse"), 0, "{lines:#?}");
+    assert_eq!(count(&lines, "handlers.rs"), 0, "{lines:#?}");
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("unused-suppression")).collect::<Vec<_>>(),
+        ["src/entity/session.rs:1 unused-suppression warning"]
+    );
+    assert_eq!(lines.len(), 12 - 4 + 1, "{lines:#?}");
+    // The stale one fails the build under `-D unused-suppression`, and `-A` hides it.
+    let (code, _) = findings_in(dir.path(), &["-W", "all", "-D", "unused-suppression"]);
+    assert_eq!(code, Some(1));
+    let (_, lines) = findings_in(dir.path(), &["-A", "unused-suppression"]);
+    assert_eq!(count(&lines, "unused-suppression"), 0, "{lines:#?}");
+    // A suppression of a rule turned off is not stale: it may matter under another configuration.
+    let (_, lines) = findings_in(dir.path(), &["-A", "cascade-cycle"]);
+    assert_eq!(count(&lines, "unused-suppression"), 0, "{lines:#?}");
 }

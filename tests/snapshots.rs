@@ -64,3 +64,8 @@ fn junction_mismatch_dense_full_output() {
 fn unresolved_target_full_output() {
     insta::assert_snapshot!(render("tests/fixtures/unresolved-target/dense_has_many_module_typo"));
 }
+
+#[test]
+fn unused_suppression_full_output() {
+    insta::assert_snapshot!(render("tests/fixtures/unused-suppression/one_name_used_one_not"));
+}

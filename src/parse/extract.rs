@@ -15,6 +15,7 @@ pub fn file_facts(file: &syn::File, text: &str, crates: &Crates) -> FileFacts {
         root: mod_facts(&file.items, &Source { text, crates }),
         generated_by_codegen: generated_by_codegen(&file.attrs),
         functions,
+        suppressions: Vec::new(),
     }
 }
 

@@ -15,6 +15,8 @@ pub struct FileFacts {
     pub generated_by_codegen: bool,
     /// Every function and method body, for the query rules.
     pub functions: Vec<FnFacts>,
+    /// `// ormlint: allow(..)` comments.
+    pub suppressions: Vec<super::suppressions::Suppression>,
 }
 
 /// A path as written, split into segments (`super::cake::Entity`).

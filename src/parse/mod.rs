@@ -10,6 +10,7 @@ pub mod facts;
 mod refs;
 mod rel_expr;
 mod seaorm;
+pub mod suppressions;
 
 use crate::discover::SourcePath;
 use facts::FileFacts;
@@ -81,6 +82,11 @@ fn parse_one(source: &SourcePath, crates: &Crates) -> ParsedFile {
             Err(failure) => (FileFacts::default(), Some(failure)),
         },
     };
+    // A file that did not parse keeps its suppressions (a line each).
+    let facts = match failure {
+        Some(_) => FileFacts { suppressions: suppressions::find(&blank_preamble(&text), &[]), ..facts },
+        None => facts,
+    };
     ParsedFile { display: source.display.clone(), path: source.path.clone(), text, facts, failure }
 }
 
@@ -112,6 +118,9 @@ pub fn parse_text_in(text: &str, crates: &Crates) -> Result<FileFacts, ParseFail
     let result = match syn::parse_str::<syn::File>(&prepared) {
         Ok(file) => {
             let mut facts = extract::file_facts(&file, &prepared, crates);
+            if suppressions::may_have_any(text) {
+                facts.suppressions = suppressions::find(&prepared, &suppressions::node_ranges(&file));
+            }
             drop(file);
             // The function facts were allocated between the syntax tree's nodes;
             // copied now, they pack into fresh memory and the tree's pages are

@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     summary: "a has_many/has_one back to an entity with several belongs_to here, without via_rel",
     doc: include_str!("../../rules/ambiguous-relation.md"),
     options: &[],
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Context, out: &mut Findings) {

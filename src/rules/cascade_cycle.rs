@@ -22,7 +22,7 @@ pub const RULE: Rule = Rule {
     summary: "on_delete Cascade foreign keys that form a cycle through two or more entities",
     doc: include_str!("../../rules/cascade-cycle.md"),
     options: &["self-references", "multiple-paths"],
-    check,
+    check: Some(check),
 };
 
 /// `[rules.cascade-cycle]` in `ormlint.toml`.

@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     summary: "a belongs_to foreign key whose type (or column count) differs from the key it references",
     doc: include_str!("../../rules/fk-type-mismatch.md"),
     options: &[],
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Context, out: &mut Findings) {

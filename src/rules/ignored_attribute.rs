@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     summary: "relation keys in a later #[sea_orm] attribute, which SeaORM ignores",
     doc: include_str!("../../rules/ignored-attribute.md"),
     options: &[],
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Context, out: &mut Findings) {

@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
     summary: "modules that import each other in a cycle",
     doc: include_str!("../../rules/import-cycle.md"),
     options: &["include-relation-refs", "include-reexport-hubs", "max-cycles"],
-    check,
+    check: Some(check),
 };
 
 /// `[rules.import-cycle]` in `ormlint.toml`.

@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     summary: "a many-to-many whose junction lacks the belongs_to to one of the two ends",
     doc: include_str!("../../rules/junction-mismatch.md"),
     options: &[],
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Context, out: &mut Findings) {

@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     summary: "two sides of a relation that exist but disagree (Related::to, via_rel, Linked, has_one cardinality)",
     doc: include_str!("../../rules/mismatched-inverse.md"),
     options: &[],
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Context, out: &mut Findings) {

@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     summary: "a belongs_to without on_delete: deleting a parent that still has children fails",
     doc: include_str!("../../rules/missing-cascade.md"),
     options: &["only-when-inverse"],
-    check,
+    check: Some(check),
 };
 
 /// `[rules.missing-cascade]` in `ormlint.toml`.

@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     summary: "a has_many/has_one or Related impl whose other side declares nothing back",
     doc: include_str!("../../rules/missing-inverse.md"),
     options: &[],
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Context, out: &mut Findings) {

@@ -17,6 +17,9 @@ mod set_null_on_required;
 mod support;
 mod unknown_column;
 mod unresolved_target;
+mod unused_suppression;
+
+pub use unused_suppression::apply as apply_suppressions;
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::graph::RelationGraph;
@@ -34,7 +37,9 @@ pub struct Rule {
     pub options: &'static [&'static str],
     /// `rules/<name>.md`.
     pub doc: &'static str,
-    pub check: fn(&Context, &mut Findings),
+    /// `None` for `unused-suppression`, which reads the other rules' findings
+    /// rather than the project, so it runs after them ([`apply_suppressions`]).
+    pub check: Option<fn(&Context, &mut Findings)>,
 }
 
 /// What every rule sees.
@@ -117,6 +122,7 @@ pub static RULES: &[Rule] = &[
     import_cycle::RULE,
     parse_error::RULE,
     ignored_attribute::RULE,
+    unused_suppression::RULE,
 ];
 
 pub fn find(name: &str) -> Option<&'static Rule> {
@@ -129,7 +135,9 @@ pub fn run_all(ctx: &Context) -> Vec<Diagnostic> {
     let mut all = Vec::new();
     for rule in RULES {
         let mut findings = Findings { rule, diagnostics: Vec::new() };
-        (rule.check)(ctx, &mut findings);
+        if let Some(check) = rule.check {
+            check(ctx, &mut findings);
+        }
         all.extend(findings.diagnostics);
     }
     all

@@ -22,7 +22,7 @@ pub const RULE: Rule = Rule {
     summary: "a query runs once per item of a loop or iterator: load what the items need in one query",
     doc: include_str!("../../rules/n-plus-one.md"),
     options: &["max-helper-depth", "literal-lists"],
-    check,
+    check: Some(check),
 };
 
 /// `[rules.n-plus-one]` in `ormlint.toml`.

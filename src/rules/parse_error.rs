@@ -11,7 +11,7 @@ pub const RULE: Rule = Rule {
     summary: "a file that could not be read or parsed as Rust",
     doc: include_str!("../../rules/parse-error.md"),
     options: &[],
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Context, out: &mut Findings) {

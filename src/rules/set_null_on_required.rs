@@ -14,7 +14,7 @@ pub const RULE: Rule = Rule {
     summary: "on_delete/on_update SetNull on a non-Option foreign key (or SetDefault without a default)",
     doc: include_str!("../../rules/set-null-on-required.md"),
     options: &[],
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Context, out: &mut Findings) {

@@ -12,7 +12,7 @@ pub const RULE: Rule = Rule {
     summary: "a relation's from/to naming a column its entity does not have",
     doc: include_str!("../../rules/unknown-column.md"),
     options: &[],
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Context, out: &mut Findings) {

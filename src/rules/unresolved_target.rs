@@ -13,7 +13,7 @@ pub const RULE: Rule = Rule {
     summary: "a relation, Related, Linked or via target that is not an entity in the analyzed sources",
     doc: include_str!("../../rules/unresolved-target.md"),
     options: &[],
-    check,
+    check: Some(check),
 };
 
 fn check(ctx: &Context, out: &mut Findings) {
