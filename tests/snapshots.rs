@@ -24,6 +24,11 @@ fn example_project_concise_output() {
 }
 
 #[test]
+fn example_project_json_output() {
+    insta::assert_snapshot!(render_as("examples/events", ormlint::emit::Format::Json));
+}
+
+#[test]
 fn example_project_jsonl_output() {
     insta::assert_snapshot!(render_as("examples/events", ormlint::emit::Format::Jsonl));
 }
