@@ -271,3 +271,11 @@ fn every_fixture_draws_valid_mermaid_names_and_dot_ids() {
         assert_eq!(edge.matches('"').count(), 6, "{edge}");
     }
 }
+
+#[test]
+fn the_readme_shows_the_example_diagram_as_it_is() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme.find("```mermaid\n").expect("a mermaid block") + "```mermaid\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    assert_eq!(&readme[start..end], graph(EXAMPLE, &[]), "paste `ormlint graph examples/events` into README.md");
+}
