@@ -279,3 +279,34 @@ fn the_readme_shows_the_example_diagram_as_it_is() {
     let end = start + readme[start..].find("```").unwrap();
     assert_eq!(&readme[start..end], graph(EXAMPLE, &[]), "paste `ormlint graph examples/events` into README.md");
 }
+
+#[test]
+fn names_mermaid_and_graphviz_cannot_take_are_sanitized() {
+    // A table named like a Mermaid keyword, one with quotes, `#35;` (a Mermaid
+    // entity code) and HTML, one not in ASCII; a column named like a key marker.
+    let entity = |table: &str, key: &str| {
+        format!(
+            "use sea_orm::entity::prelude::*;\n\n#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]\n#[sea_orm(table_name = {table:?})]\npub struct Model {{\n    #[sea_orm(primary_key)]\n    pub {key}: i32,\n    pub parent_id: Option<i32>,\n}}\n\n#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]\npub enum Relation {{\n    #[sea_orm(belongs_to = \"Entity\", from = \"Column::ParentId\", to = \"Column::{}\", on_delete = \"SetNull\")]\n    SelfRef,\n}}\n\nimpl ActiveModelBehavior for ActiveModel {{}}\n",
+            heck::ToUpperCamelCase::to_upper_camel_case(key)
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(&src).unwrap();
+    std::fs::write(src.join("lib.rs"), "pub mod a;\npub mod b;\npub mod c;\n").unwrap();
+    std::fs::write(src.join("a.rs"), entity("class", "id")).unwrap();
+    std::fs::write(src.join("b.rs"), entity("my \"table\" #35; <b>", "pk")).unwrap();
+    std::fs::write(src.join("c.rs"), entity("用户", "id")).unwrap();
+    let path = dir.path().to_str().unwrap();
+    let doc = json(path);
+    let ids: Vec<&str> = doc["entities"].as_array().unwrap().iter().map(|e| e["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["class", "e___", "my__table___35___b_"]);
+    let mermaid = graph(path, &[]);
+    assert!(mermaid.contains("    \"class\" {\n"), "{mermaid}");
+    assert!(mermaid.contains("        i32 pk_ PK\n"), "{mermaid}");
+    assert!(!mermaid.contains('#') && !mermaid.contains('<'), "{mermaid}");
+    assert_eq!(mermaid_edges(&mermaid).len(), 3, "{mermaid}");
+    let dot = graph(path, &["--format", "dot"]);
+    assert!(dot.contains("<B>my &quot;table&quot; #35; &lt;b&gt;</B>"), "{dot}");
+    assert!(dot.contains("<B>用户</B>"), "{dot}");
+}
