@@ -1,15 +1,13 @@
 //! Mermaid `erDiagram` with crow's-foot ends, for Markdown (GitHub renders
-//! ```` ```mermaid ```` blocks).
+//! ```` ```mermaid ```` blocks). Checked against Mermaid's own parser from
+//! 9.4 to 11, since a diagram the renderer cannot parse is not drawn at all.
 //!
 //! Entity names are quoted: Mermaid's lexer reads keywords before names, so
-//! a table named `class`, `style`, `end`, `one`, `many` or `to` does not parse
-//! unquoted (quoted names work since Mermaid 9.2). Labels are quoted and
-//! never hold `"`, nor a `#` that Mermaid would take for an entity code
-//! such as `#35;`. Attribute words keep to
-//! `[A-Za-z0-9_]`, which every Mermaid version accepts. Entities with
-//! findings of their own are named in a `%%` comment: `style`/`classDef` on
-//! ER entities need Mermaid 11.6, and a diagram an older renderer cannot
-//! parse is not drawn at all.
+//! a table named `class`, `style`, `end`, `one`, `many` or `to` does not
+//! parse unquoted. Labels are quoted and never hold `"`, nor a `#` that
+//! Mermaid would take for an entity code such as `#35;`. Attribute words
+//! keep to `[A-Za-z0-9_]`. Entities with findings of their own are named in
+//! a `%%` comment: `style`/`classDef` on ER entities need Mermaid 11.5.
 
 use super::{Diagram, Edge, EdgeKind};
 use std::io::{self, Write};
