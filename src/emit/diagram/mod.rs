@@ -477,7 +477,7 @@ impl Builder<'_> {
                     self.edge_of.insert((parent.id, index), edge);
                     continue;
                 }
-                // The pre-2.0 style may spell the join out: `to` names the child's columns.
+                // The old explicit style may spell the join out: `to` names the child's columns.
                 let (fk, optional, _) = self.columns(child, &relation.to);
                 self.edge_of.insert((parent.id, index), self.edges.len());
                 self.edges.push(Edge {
