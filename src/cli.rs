@@ -1,8 +1,10 @@
-//! The command line: `ormlint [check] [PATHS]`, `ormlint rules`, `ormlint explain <RULE>`.
+//! The command line: `ormlint [check] [PATHS]`, `ormlint graph`, `ormlint rules`, `ormlint explain <RULE>`.
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::emit::diagram::{self, DiagramFormat};
 use crate::emit::{self, ColorMode, Format, Summary};
+use crate::model::Project;
 use crate::source_db::SourceDb;
 use crate::{discover, graph, parse, resolve, rules};
 use clap::{Parser, Subcommand};
@@ -42,6 +44,8 @@ struct Cli {
 enum Command {
     /// Analyze Rust sources (the default command).
     Check(CheckArgs),
+    /// Print the entity-relationship diagram, with the relations that have findings marked.
+    Graph(GraphArgs),
     /// List every rule with its default level and summary.
     Rules,
     /// Print a rule's documentation.
@@ -95,6 +99,18 @@ struct CheckArgs {
     /// `-A`/`-W`/`-D` in command-line order (filled from the parse).
     #[arg(skip)]
     levels: Vec<(crate::config::Level, String)>,
+    /// Read one file's text from standard input, as if it were at PATH (an
+    /// editor's unsaved buffer); the rest of its crate is read from disk and
+    /// only this file's findings are reported.
+    #[arg(long, value_name = "PATH", conflicts_with = "paths")]
+    stdin_filename: Option<PathBuf>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// How a run reads the project, shared by `check` and `graph`.
+#[derive(clap::Args, Debug)]
+struct InputArgs {
     /// Read rule levels and options from this file instead of the nearest
     /// `ormlint.toml` / `.ormlint.toml` above the current directory.
     #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
@@ -102,14 +118,21 @@ struct CheckArgs {
     /// Ignore every configuration file: default levels and options.
     #[arg(long)]
     isolated: bool,
-    /// Read one file's text from standard input, as if it were at PATH (an
-    /// editor's unsaved buffer); the rest of its crate is read from disk and
-    /// only this file's findings are reported.
-    #[arg(long, value_name = "PATH", conflicts_with = "paths")]
-    stdin_filename: Option<PathBuf>,
     /// Parser threads (default: one per core).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
     threads: Option<u16>,
+}
+
+#[derive(clap::Args, Debug)]
+struct GraphArgs {
+    /// Files or directories to analyze.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Diagram format.
+    #[arg(long, value_enum, default_value_t = DiagramFormat::Mermaid)]
+    format: DiagramFormat,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 /// Everything a check produced, for the CLI and for tests.
@@ -120,7 +143,13 @@ pub struct CheckOutput {
     pub warnings: Vec<String>,
 }
 
-/// Run the pipeline on `paths`: discover, parse, resolve, graph, rules, sort.
+/// A check's output with the project model its findings are about.
+pub struct Analysis {
+    pub project: Project,
+    pub output: CheckOutput,
+}
+
+/// Run the pipeline on `paths` and keep only its findings.
 pub fn check(paths: &[PathBuf], config: &Config) -> Result<CheckOutput, String> {
     check_with_buffer(paths, config, None)
 }
@@ -132,6 +161,16 @@ pub fn check_with_buffer(
     config: &Config,
     buffer: Option<(&std::path::Path, Vec<u8>)>,
 ) -> Result<CheckOutput, String> {
+    analyze(paths, config, buffer).map(|analysis| analysis.output)
+}
+
+/// Run the pipeline on `paths` (and the `buffer` of `--stdin-filename`):
+/// discover, parse, resolve, graph, rules, sort.
+pub fn analyze(
+    paths: &[PathBuf],
+    config: &Config,
+    buffer: Option<(&std::path::Path, Vec<u8>)>,
+) -> Result<Analysis, String> {
     let found = discover::discover(paths, &config.files, buffer).map_err(|e| e.0)?;
     let (packages, mut warnings) = discover::find_packages(&found.manifests);
     warnings.extend(found.warnings);
@@ -163,7 +202,7 @@ pub fn check_with_buffer(
     }
     emit::sort(&db, &mut diagnostics);
     diagnostics.dedup();
-    Ok(CheckOutput { db, diagnostics, warnings })
+    Ok(Analysis { project, output: CheckOutput { db, diagnostics, warnings } })
 }
 
 /// `--statistics`: findings per rule, most first.
@@ -229,6 +268,7 @@ pub fn run(args: Vec<OsString>) -> ExitStatus {
         Some(Command::Explain { rule }) => explain(&mut out, &rule),
         Some(Command::Init { path, force }) => init(&path, force),
         Some(Command::Check(args)) => run_check(&mut out, args),
+        Some(Command::Graph(args)) => run_graph(&mut out, args),
         None => run_check(&mut out, cli.check),
     };
     let _ = out.flush();
@@ -298,7 +338,7 @@ fn read_stdin() -> std::io::Result<Vec<u8>> {
 }
 
 /// The configuration `--config`, `--isolated` or the nearest file asks for.
-fn load_config(args: &CheckArgs) -> Result<Config, String> {
+fn load_config(args: &InputArgs) -> Result<Config, String> {
     if args.isolated {
         return Ok(Config::default());
     }
@@ -314,7 +354,7 @@ fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
         eprintln!("error: only one `--format` can write to standard output; give the others a file: `--format json=report.json`");
         return ExitStatus::Failure;
     }
-    let config = load_config(&args).and_then(|mut config| {
+    let config = load_config(&args.input).and_then(|mut config| {
         for (level, target) in &args.levels {
             config.set_level(target, *level)?;
         }
@@ -327,34 +367,17 @@ fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
             return ExitStatus::Failure;
         }
     };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.map_or(0, usize::from))
-        // syn recurses once per nesting level; give deep (but accepted) files room.
-        .stack_size(256 << 20)
-        .build();
-    let result = match pool {
-        // A panic is a bug in ormlint, never the user's fault: say so and exit 2.
-        Ok(pool) => {
-            let (paths, buffer) = match &args.stdin_filename {
-                Some(path) => match read_stdin() {
-                    Ok(bytes) => (Vec::new(), Some((path.as_path(), bytes))),
-                    Err(err) => {
-                        eprintln!("error: cannot read standard input: {err}");
-                        return ExitStatus::Failure;
-                    }
-                },
-                None => (args.paths.clone(), None),
-            };
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                pool.install(|| check_with_buffer(&paths, &config, buffer))
-            }))
-            .unwrap_or_else(|_| {
-                Err("internal error: ormlint crashed; please report this with the file that caused it".to_string())
-            })
-        }
-        Err(err) => Err(format!("cannot start worker threads: {err}")),
+    let (paths, buffer) = match &args.stdin_filename {
+        Some(path) => match read_stdin() {
+            Ok(bytes) => (Vec::new(), Some((path.as_path(), bytes))),
+            Err(err) => {
+                eprintln!("error: cannot read standard input: {err}");
+                return ExitStatus::Failure;
+            }
+        },
+        None => (args.paths.clone(), None),
     };
-    let output = match result {
+    let output = match in_pool(args.input.threads, || check_with_buffer(&paths, &config, buffer)) {
         Ok(output) => output,
         Err(message) => {
             eprintln!("error: {message}");
@@ -387,5 +410,45 @@ fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
+    }
+}
+
+/// Run `job` on a worker pool of `threads` (default: one per core); a panic
+/// becomes an error message, since it is a bug in ormlint, never the user's fault.
+fn in_pool<T: Send>(threads: Option<u16>, job: impl FnOnce() -> Result<T, String> + Send) -> Result<T, String> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.map_or(0, usize::from))
+        // syn recurses once per nesting level; give deep (but accepted) files room.
+        .stack_size(256 << 20)
+        .build()
+        .map_err(|err| format!("cannot start worker threads: {err}"))?;
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pool.install(job))).unwrap_or_else(|_| {
+        Err("internal error: ormlint crashed; please report this with the file that caused it".to_string())
+    })
+}
+
+/// `ormlint graph`: the diagram on standard output. Findings only mark
+/// relations, they do not fail the command: 0 unless ormlint could not run.
+fn run_graph(out: &mut dyn Write, args: GraphArgs) -> ExitStatus {
+    let analysis =
+        load_config(&args.input).and_then(|config| in_pool(args.input.threads, || analyze(&args.paths, &config, None)));
+    let analysis = match analysis {
+        Ok(analysis) => analysis,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitStatus::Failure;
+        }
+    };
+    for warning in &analysis.output.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let diagram = diagram::Diagram::build(&analysis.project, &analysis.output.db, &analysis.output.diagnostics);
+    match diagram::emit(out, args.format, &diagram) {
+        Ok(()) => ExitStatus::Clean,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitStatus::Clean,
+        Err(err) => {
+            eprintln!("error: cannot write output: {err}");
+            ExitStatus::Failure
+        }
     }
 }

@@ -17,4 +17,4 @@ pub mod resolve;
 pub mod rules;
 pub mod source_db;
 
-pub use cli::{check, run, ExitStatus};
+pub use cli::{analyze, check, run, ExitStatus};

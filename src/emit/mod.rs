@@ -2,6 +2,7 @@
 //! columns agree between formats.
 
 mod concise;
+pub mod diagram;
 mod full;
 mod github;
 mod gitlab;

@@ -32,6 +32,9 @@ pub struct Entity {
     pub id: EntityId,
     /// The module that declares it, as users write it from a sibling: `cake`.
     pub name: String,
+    /// Its crate and module path (`shop::entity::cake`): two entities named
+    /// `cake` in different modules are told apart by it.
+    pub module: String,
     /// The crate it belongs to: entities in different crates cannot always point back.
     pub crate_id: usize,
     pub format: EntityFormat,
@@ -148,6 +151,9 @@ pub struct Relation {
     pub relation_reverse: Option<Named>,
     pub self_ref: bool,
     pub reverse: bool,
+    /// An expanded arm written as `super::b::Relation::X.def().rev()`: the
+    /// `belongs_to` variant `X` of the target it is the other side of.
+    pub reverse_of: Option<Named>,
     pub on_delete: Option<Named>,
     pub on_update: Option<Named>,
     /// `skip_fk`: no foreign key is created, so no referential action applies.

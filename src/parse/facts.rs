@@ -252,6 +252,9 @@ pub struct RelationFacts {
     pub relation_reverse: Option<NameFact>,
     pub self_ref: bool,
     pub reverse: bool,
+    /// Expanded arm `super::b::Relation::X.def().rev()`: the `belongs_to`
+    /// variant `X` of the target that this arm is the other side of.
+    pub reverse_of: Option<NameFact>,
     pub on_delete: Option<NameFact>,
     pub on_update: Option<NameFact>,
     /// `skip_fk`: SeaORM creates no foreign key, so no referential action applies.
@@ -281,6 +284,7 @@ impl RelationFacts {
             relation_reverse: None,
             self_ref: false,
             reverse: false,
+            reverse_of: None,
             on_delete: None,
             on_update: None,
             skip_fk: false,

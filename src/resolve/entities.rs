@@ -115,6 +115,10 @@ impl Ctx<'_, '_> {
         let mut entity = Entity {
             id,
             name: self.entity_names[id].clone(),
+            module: std::iter::once(self.tree.crates[m.krate].name.as_str())
+                .chain(m.path.iter().map(String::as_str))
+                .collect::<Vec<_>>()
+                .join("::"),
             crate_id: m.krate,
             format,
             generated: self.files[self.file(module)].facts.generated_by_codegen,
@@ -306,6 +310,7 @@ impl Ctx<'_, '_> {
             relation_reverse: self.named(module, &r.relation_reverse),
             self_ref: r.self_ref,
             reverse: r.reverse,
+            reverse_of: self.named(module, &r.reverse_of),
             on_delete: self.named(module, &r.on_delete),
             on_update: self.named(module, &r.on_update),
             skip_fk: r.skip_fk,

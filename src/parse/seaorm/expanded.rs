@@ -188,6 +188,7 @@ fn defined_elsewhere(expr: &Expr, variant: String, span: std::ops::Range<usize>)
             let mut segments = path[..path.len() - 2].to_vec();
             segments.push("Entity".to_string());
             relation.target = Some(PathFact { segments, span: def.span.clone() });
+            relation.reverse_of = path.last().map(|name| NameFact { name: name.clone(), span: def.span.clone() });
         }
         _ => relation.opaque = true,
     }
