@@ -83,7 +83,8 @@ struct CheckArgs {
     /// Exit with 0 even when there are findings (2 still means ormlint failed).
     #[arg(long, conflicts_with = "deny_warnings")]
     exit_zero: bool,
-    /// Print how many findings each rule has instead of the findings.
+    /// Print how many findings each rule has on standard output, instead of
+    /// the findings; `--format FMT=PATH` reports are still written.
     #[arg(long)]
     statistics: bool,
     /// Allow a rule, a family (`cascade`, `queries`, ...) or `all`: not reported.
@@ -192,7 +193,8 @@ pub fn analyze(
     let mut db = SourceDb::default();
     let mut suppressions = Vec::with_capacity(parsed.len());
     for file in parsed {
-        suppressions.push(file.facts.suppressions);
+        let parsed = file.failure.is_none();
+        suppressions.push(rules::FileSuppressions { comments: file.facts.suppressions, parsed });
         db.add(file.display, file.path, file.text);
     }
     config.apply_levels(&mut diagnostics, &db);
@@ -277,10 +279,11 @@ pub fn run(args: Vec<OsString>) -> ExitStatus {
 
 fn list_rules(out: &mut dyn Write) -> ExitStatus {
     let width = rules::RULES.iter().map(|r| r.name.len()).max().unwrap_or(0);
+    let family_width = rules::RULES.iter().map(|r| r.family.len()).max().unwrap_or(0);
     for rule in rules::RULES {
         let _ = writeln!(
             out,
-            "{:width$}  {:7}  {:8}  {}",
+            "{:width$}  {:7}  {:family_width$}  {}",
             rule.name,
             rule.default_severity.as_str(),
             rule.family,
@@ -326,6 +329,19 @@ fn init(path: &std::path::Path, force: bool) -> ExitStatus {
     }
 }
 
+/// Say why an output could not be written; `true` if it failed. A closed
+/// pipe (`ormlint .. | head`) is the reader's choice, not a failure.
+fn report_write(written: std::io::Result<()>, path: Option<&std::path::Path>) -> bool {
+    match written {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+            let target = path.map_or_else(|| "output".to_string(), |p| format!("`{}`", p.display()));
+            eprintln!("error: cannot write {target}: {err}");
+            true
+        }
+        _ => false,
+    }
+}
+
 /// `--stdin-filename`: the buffer, at most as large as a file ormlint reads.
 fn read_stdin() -> std::io::Result<Vec<u8>> {
     use std::io::Read;
@@ -352,6 +368,13 @@ fn load_config(args: &InputArgs) -> Result<Config, String> {
 fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
     if args.format.iter().filter(|(_, path)| path.is_none()).count() > 1 {
         eprintln!("error: only one `--format` can write to standard output; give the others a file: `--format json=report.json`");
+        return ExitStatus::Failure;
+    }
+    let mut reports: Vec<PathBuf> =
+        args.format.iter().filter_map(|(_, path)| path.as_deref()).map(discover::identity).collect();
+    reports.sort();
+    if let Some(pair) = reports.windows(2).find(|pair| pair[0] == pair[1]) {
+        eprintln!("error: two `--format` outputs write to `{}`", pair[0].display());
         return ExitStatus::Failure;
     }
     let config = load_config(&args.input).and_then(|mut config| {
@@ -388,19 +411,22 @@ fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
         eprintln!("warning: {warning}");
     }
     let summary = Summary::of(output.db.len(), &output.diagnostics);
+    // Every output that can be written is, whatever the order; one that
+    // cannot makes the run fail (exit 2) after the others.
+    let mut write_failed = false;
+    if args.statistics {
+        write_failed |= report_write(statistics(out, &output.diagnostics), None);
+    }
     for (format, path) in &args.format {
         let written = match path {
-            None if args.statistics => statistics(out, &output.diagnostics),
+            None if args.statistics => continue,
             None => emit::emit(out, *format, args.color, &output.db, &output.diagnostics, summary),
             Some(path) => write_report(path, *format, &output, summary),
         };
-        if let Err(err) = written {
-            if err.kind() != std::io::ErrorKind::BrokenPipe {
-                let target = path.as_ref().map_or_else(|| "output".to_string(), |p| format!("`{}`", p.display()));
-                eprintln!("error: cannot write {target}: {err}");
-                return ExitStatus::Failure;
-            }
-        }
+        write_failed |= report_write(written, path.as_deref());
+    }
+    if write_failed {
+        return ExitStatus::Failure;
     }
     let failing = output
         .diagnostics

@@ -68,11 +68,19 @@ pub struct FileSettings {
     pub exclude: Option<Globs>,
     /// Skip what `.gitignore`, `.ignore` and `.git/info/exclude` list.
     pub respect_gitignore: bool,
+    /// The root as an absolute path and as the file system resolves it, once.
+    roots: std::sync::OnceLock<(PathBuf, Option<PathBuf>)>,
 }
 
 impl Default for FileSettings {
     fn default() -> Self {
-        FileSettings { root: PathBuf::new(), include: None, exclude: None, respect_gitignore: true }
+        FileSettings {
+            root: PathBuf::new(),
+            include: None,
+            exclude: None,
+            respect_gitignore: true,
+            roots: std::sync::OnceLock::new(),
+        }
     }
 }
 
@@ -89,15 +97,27 @@ impl FileSettings {
 
     /// `path` relative to the root when it is inside it, else absolute:
     /// what `files` globs are matched against.
+    /// Spelled as given, or through a symbolic link: both are tried.
     pub fn relative(&self, path: &Path) -> PathBuf {
+        let (root, physical_root) = self.roots.get_or_init(|| {
+            let root = if self.root.as_os_str().is_empty() { Path::new(".") } else { &self.root };
+            (crate::discover::identity(root), std::fs::canonicalize(root).ok())
+        });
         let absolute = crate::discover::identity(path);
-        let root = crate::discover::identity(&self.root);
-        absolute.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(absolute)
+        if let Ok(inside) = absolute.strip_prefix(root) {
+            return inside.to_path_buf();
+        }
+        let physical = physical_root.as_ref().zip(std::fs::canonicalize(path).ok());
+        match physical.as_ref().and_then(|(root, path)| path.strip_prefix(root).ok()) {
+            Some(inside) => inside.to_path_buf(),
+            None => absolute,
+        }
     }
 }
 
-/// A list of globs as written, compiled. A glob without `/` matches a file
-/// name at any depth, as in `.gitignore`; `*` never crosses a `/`, `**` does.
+/// A list of globs as written, compiled. As in `.gitignore`, a glob without
+/// `/` matches a name at any depth, and a directory stands for everything
+/// in it; `*` never crosses a `/`, `**` does.
 #[derive(Clone, Debug)]
 pub struct Globs {
     pub patterns: Vec<String>,
@@ -112,13 +132,25 @@ impl Globs {
         let mut patterns = Vec::new();
         for item in list {
             let pattern = item.as_str().ok_or_else(|| format!("`{key}` must be a list of strings"))?;
-            let anchored = pattern.trim_start_matches("./");
-            let full = if anchored.contains('/') { anchored.to_string() } else { format!("**/{anchored}") };
-            let glob = globset::GlobBuilder::new(&full)
-                .literal_separator(true)
-                .build()
-                .map_err(|e| format!("`{key}`: bad glob `{pattern}`: {}", e.kind()))?;
-            builder.add(glob);
+            if pattern.starts_with('!') {
+                return Err(format!(
+                    "`{key}`: `{pattern}`: negated globs are not supported; list what to leave out in `exclude`"
+                ));
+            }
+            // As in `.gitignore`: a leading `/` anchors at the root (as a `/` inside does),
+            // and a name without `/` matches at any depth.
+            let trimmed = pattern.trim_start_matches("./");
+            let anchored = trimmed.trim_start_matches('/');
+            let anchored = anchored.strip_suffix('/').unwrap_or(anchored);
+            let full = if trimmed.contains('/') { anchored.to_string() } else { format!("**/{anchored}") };
+            // A directory stands for everything in it.
+            for form in [full.clone(), format!("{full}/**")] {
+                let glob = globset::GlobBuilder::new(&form)
+                    .literal_separator(true)
+                    .build()
+                    .map_err(|e| format!("`{key}`: bad glob `{pattern}`: {}", e.kind()))?;
+                builder.add(glob);
+            }
             patterns.push(pattern.to_string());
         }
         let set = builder.build().map_err(|e| format!("`{key}`: {e}"))?;
@@ -160,7 +192,14 @@ impl Config {
             match key.as_str() {
                 "rules" => {
                     let rules = value.as_table().ok_or("`rules` must be a table: `[rules]`")?;
-                    for (name, setting) in rules {
+                    // `all`, then families, then rules: the more specific wins.
+                    let mut entries: Vec<(&String, &toml::Value)> = rules.iter().collect();
+                    entries.sort_by_key(|(name, _)| match name.as_str() {
+                        "all" => 0,
+                        name if rules::RULES.iter().any(|r| r.family == name) => 1,
+                        _ => 2,
+                    });
+                    for (name, setting) in entries {
                         config.rule(name, setting)?;
                     }
                 }
@@ -242,7 +281,17 @@ impl Config {
 
     /// One `<rule> = "level"` or `<rule> = { level = .., option = .. }`.
     fn rule(&mut self, name: &str, setting: &toml::Value) -> Result<(), String> {
-        let names: Vec<&str> = rules::RULES.iter().map(|r| r.name).collect();
+        let is_group = name == "all" || rules::RULES.iter().any(|r| r.family == name);
+        if is_group && rules::find(name).is_none() {
+            let level = setting.as_str().ok_or_else(|| {
+                format!("`rules.{name}` sets the level of several rules (\"allow\", \"warn\", \"deny\"); options belong to each rule")
+            })?;
+            return self.set_level(name, level_of(name, level)?);
+        }
+        let mut names: Vec<&str> = rules::RULES.iter().flat_map(|r| [r.name, r.family]).collect();
+        names.sort_unstable();
+        names.dedup();
+        names.push("all");
         let rule = rules::find(name).ok_or_else(|| unknown("rule", name, &names))?;
         let options = match setting {
             toml::Value::String(level) => {
@@ -399,6 +448,17 @@ mod tests {
         // Options left out keep their defaults.
         let config = Config::parse("[rules.cascade-cycle]\nmultiple-paths = true\n").unwrap();
         assert!(config.options.cascade_cycle.multiple_paths && !config.options.cascade_cycle.self_references);
+    }
+
+    #[test]
+    fn families_and_all_set_levels_and_rules_win_over_them() {
+        let config =
+            Config::parse("[rules]\nmissing-inverse = \"warn\"\npairing = \"allow\"\nall = \"deny\"\n").unwrap();
+        assert_eq!(config.levels["missing-inverse"], Level::Warn);
+        assert_eq!(config.levels["ambiguous-relation"], Level::Allow);
+        assert_eq!(config.levels["missing-cascade"], Level::Deny);
+        let err = Config::parse("[rules]\ncascade = { level = \"allow\" }\n").unwrap_err();
+        assert!(err.contains("options belong to each rule"), "{err}");
     }
 
     #[test]

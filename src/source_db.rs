@@ -54,7 +54,11 @@ impl SourceDb {
         let file = &self.files[id];
         let byte = floor_char_boundary(&file.text, byte.min(file.text.len()));
         let line = file.line_starts.partition_point(|&start| start <= byte).saturating_sub(1);
-        let column = file.text[file.line_starts[line]..byte].chars().count();
+        let mut column = file.text[file.line_starts[line]..byte].chars().count();
+        // A byte order mark is not a character any editor counts.
+        if line == 0 && byte > 0 && file.text.starts_with('\u{feff}') {
+            column -= 1;
+        }
         LineCol { line: line + 1, column: column + 1 }
     }
 
@@ -116,5 +120,9 @@ mod tests {
         assert_eq!(db.line_col(id, second + 3), LineCol { line: 2, column: 4 });
         // A byte in the middle of 'ü' clamps to its start.
         assert_eq!(db.line_col(id, second + 4), LineCol { line: 2, column: 4 });
+        // A byte order mark takes no column.
+        let bom = db.add("b.rs".into(), "b.rs".into(), "\u{feff}struct A;\n".into());
+        assert_eq!(db.line_col(bom, 3), LineCol { line: 1, column: 1 });
+        assert_eq!(db.line_col(bom, 3 + "struct ".len()), LineCol { line: 1, column: 8 });
     }
 }

@@ -237,3 +237,91 @@ fn suppressions_silence_findings_and_stale_ones_are_reported() {
     let (_, lines) = findings_in(dir.path(), &["-A", "cascade-cycle"]);
     assert_eq!(count(&lines, "unused-suppression"), 0, "{lines:#?}");
 }
+
+#[test]
+fn glob_forms_as_in_gitignore() {
+    // A directory stands for everything in it; a leading `/` anchors at the root.
+    for exclude in ["\"src/entity\"", "\"src/entity/\"", "\"/src/entity\"", "\"entity\""] {
+        let dir = example_with(&format!("[files]\nexclude = [{exclude}]\n"));
+        let (_, lines) = findings_in(dir.path(), &[]);
+        assert_eq!(count(&lines, "src/entity/"), 0, "{exclude}: {lines:#?}");
+        assert_eq!(lines.len(), 3, "{exclude}: {lines:#?}");
+    }
+    let dir = example_with("[files]\nexclude = [\"!src/entity/**\"]\n");
+    let output = ormlint().current_dir(dir.path()).args(["check", "."]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("negated globs are not supported"));
+    // Nothing left to read is said, not passed over in silence.
+    let dir = example_with("[files]\ninclude = [\"lib/**\"]\n");
+    let output = ormlint().current_dir(dir.path()).args(["check", "."]).output().unwrap();
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no Rust source files to analyze"), "{output:?}");
+}
+
+#[test]
+fn globs_apply_however_the_configuration_and_paths_are_spelled() {
+    let dir = example_with("[files]\nexclude = [\"src/reports.rs\"]\n");
+    let cycles = |cwd: &std::path::Path, args: &[&std::ffi::OsStr]| {
+        let output = ormlint().current_dir(cwd).arg("check").args(args).args(["--format", "concise"]).output();
+        String::from_utf8(output.unwrap().stdout).unwrap().matches("import-cycle").count()
+    };
+    let os = |s: &'static str| std::ffi::OsStr::new(s);
+    assert_eq!(cycles(dir.path(), &[os(".")]), 0);
+    // A bare file name for `--config`: its directory is the current one.
+    assert_eq!(cycles(dir.path(), &[os("."), os("--config"), os("ormlint.toml")]), 0);
+    // From a subdirectory, with `..`.
+    assert_eq!(cycles(&dir.path().join("src/entity"), &[os("../..")]), 0);
+    // Through a symbolic link to the project.
+    #[cfg(unix)]
+    {
+        let link = tempfile::tempdir().unwrap();
+        let linked = link.path().join("project");
+        std::os::unix::fs::symlink(dir.path(), &linked).unwrap();
+        assert_eq!(cycles(dir.path(), &[linked.as_os_str()]), 0);
+        let config = linked.join("ormlint.toml");
+        assert_eq!(cycles(dir.path(), &[os("."), os("--config"), config.as_os_str()]), 0);
+    }
+}
+
+#[test]
+fn a_file_named_with_dots_is_read_with_its_crate_only() {
+    // From `src/entity`, `../handlers.rs`'s crate is `../..`: not a directory above it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("outside.rs"), "pub struct NotInTheCrate;\n").unwrap();
+    let project = dir.path().join("a/b");
+    copy_dir(std::path::Path::new("examples/events"), &project);
+    let output = ormlint()
+        .current_dir(project.join("src/entity"))
+        .args(["check", "../handlers.rs", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 11, "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn every_output_that_can_be_written_is() {
+    let dir = example_with("");
+    let output = ormlint()
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "sarif=no/such/dir/x.sarif", "--format", "concise", "--format", "json=r.json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 12);
+    assert!(dir.path().join("r.json").is_file());
+    // Two reports into one file would lose one.
+    let output = ormlint()
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "sarif=x", "--format", "json=./x"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("two `--format` outputs write to"));
+    // `--statistics` takes standard output; reports are still written.
+    let output =
+        ormlint().current_dir(dir.path()).args(["check", ".", "--statistics", "--format", "gitlab=gl.json"]).output();
+    let stdout = String::from_utf8(output.unwrap().stdout).unwrap();
+    assert!(stdout.contains("mismatched-inverse"), "{stdout}");
+    assert!(dir.path().join("gl.json").is_file());
+}

@@ -166,6 +166,14 @@ pub fn discover(
     found.manifests.sort();
     found.manifests.dedup();
     found.report_only = named_file.then_some(filter);
+    if found.sources.is_empty() {
+        let hint = if files.include.is_some() || files.exclude.is_some() {
+            " (or `[files]` in the configuration leaves them all out)"
+        } else {
+            ""
+        };
+        found.warnings.push(format!("no Rust source files to analyze under the given paths{hint}"));
+    }
     Ok(found)
 }
 
@@ -180,7 +188,8 @@ fn parent_dir(path: &Path) -> PathBuf {
 /// relative to `path` the way the user wrote it (`src/entity/../..`).
 fn enclosing_package(path: &Path) -> Option<PathBuf> {
     let start = if path.is_dir() { path.to_path_buf() } else { parent_dir(path) };
-    let absolute = std::path::absolute(&start).ok()?;
+    // Normalized first: each ancestor must be one `..` up, which a raw `a/..` is not.
+    let absolute = identity(&start);
     for (depth, dir) in absolute.ancestors().enumerate() {
         if dir.join("Cargo.toml").is_file() {
             let mut relative = start.clone();
@@ -216,10 +225,21 @@ fn walk_dir(root: &Path, files: &FileSettings, found: &mut Discovery) {
                 continue;
             }
         };
+        let path = entry.path();
+        if entry.path_is_symlink() && path.extension().is_some_and(|e| e == "rs") && files.wants(path) {
+            // Named on the command line: already read.
+            if found.sources.iter().any(|s| identity(&s.path) == identity(path)) {
+                continue;
+            }
+            found.warnings.push(format!(
+                "`{}` is a symbolic link, which ormlint does not follow: name it on the command line to analyze it",
+                display_path(path)
+            ));
+            continue;
+        }
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             continue;
         }
-        let path = entry.path();
         if path.extension().is_some_and(|e| e == "rs") {
             if files.wants(path) {
                 found.sources.push(SourcePath::on_disk(path));

@@ -84,7 +84,7 @@ fn parse_one(source: &SourcePath, crates: &Crates) -> ParsedFile {
     };
     // A file that did not parse keeps its suppressions (a line each).
     let facts = match failure {
-        Some(_) => FileFacts { suppressions: suppressions::find(&blank_preamble(&text), &[]), ..facts },
+        Some(_) => FileFacts { suppressions: suppressions::find(&blank_preamble(&text), &Default::default()), ..facts },
         None => facts,
     };
     ParsedFile { display: source.display.clone(), path: source.path.clone(), text, facts, failure }
@@ -119,7 +119,7 @@ pub fn parse_text_in(text: &str, crates: &Crates) -> Result<FileFacts, ParseFail
         Ok(file) => {
             let mut facts = extract::file_facts(&file, &prepared, crates);
             if suppressions::may_have_any(text) {
-                facts.suppressions = suppressions::find(&prepared, &suppressions::node_ranges(&file));
+                facts.suppressions = suppressions::find(&prepared, &suppressions::Syntax::of(&file));
             }
             drop(file);
             // The function facts were allocated between the syntax tree's nodes;

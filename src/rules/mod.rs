@@ -19,7 +19,7 @@ mod unknown_column;
 mod unresolved_target;
 mod unused_suppression;
 
-pub use unused_suppression::apply as apply_suppressions;
+pub use unused_suppression::{apply as apply_suppressions, FileSuppressions};
 
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::graph::RelationGraph;

@@ -19,19 +19,31 @@ pub const RULE: Rule = Rule {
     check: None,
 };
 
+/// One file's suppression comments.
+#[derive(Debug, Default)]
+pub struct FileSuppressions {
+    pub comments: Vec<Suppression>,
+    /// The file parsed: its rules ran, so a comment that silenced nothing is stale.
+    pub parsed: bool,
+}
+
 /// Drop the findings that suppression comments cover, then report the
 /// comments that did nothing. `suppressions[file]` are file `file`'s comments.
-pub fn apply(suppressions: &[Vec<Suppression>], db: &SourceDb, config: &Config, diagnostics: &mut Vec<Diagnostic>) {
-    if suppressions.iter().all(Vec::is_empty) {
+pub fn apply(suppressions: &[FileSuppressions], db: &SourceDb, config: &Config, diagnostics: &mut Vec<Diagnostic>) {
+    if suppressions.iter().all(|f| f.comments.is_empty()) {
         return;
     }
+    let indexes: Vec<CoverIndex> = suppressions.iter().map(|f| CoverIndex::new(&f.comments)).collect();
     // (file, comment, name) of every name that silenced something.
     let mut used: HashSet<(FileId, usize, usize)> = HashSet::new();
     diagnostics.retain(|d| {
-        let Some(comments) = suppressions.get(d.primary.file) else { return true };
+        let (Some(file), Some(index)) = (suppressions.get(d.primary.file), indexes.get(d.primary.file)) else {
+            return true;
+        };
         let mut silenced = false;
-        for (c, comment) in comments.iter().enumerate() {
-            if comment.malformed.is_some() || !comment.covers(d.primary.range.start) {
+        for c in index.covering(d.primary.range.start) {
+            let comment = &file.comments[c];
+            if comment.malformed.is_some() {
                 continue;
             }
             for (n, name) in comment.names.iter().enumerate() {
@@ -43,7 +55,7 @@ pub fn apply(suppressions: &[Vec<Suppression>], db: &SourceDb, config: &Config, 
         }
         !silenced
     });
-    for (file, comments) in suppressions.iter().enumerate() {
+    for (file, FileSuppressions { comments, parsed }) in suppressions.iter().enumerate() {
         if comments.is_empty() {
             continue;
         }
@@ -80,8 +92,9 @@ pub fn apply(suppressions: &[Vec<Suppression>], db: &SourceDb, config: &Config, 
                     diagnostics.push(finding);
                     continue;
                 };
-                // Turned off here by the configuration: the comment may matter under another one.
-                if rules.iter().all(|rule| config.level(rule, &levels) == Level::Allow) {
+                // A rule it names is off here: the comment may matter under another
+                // configuration. A file that did not parse ran no rule.
+                if !parsed || rules.iter().any(|rule| config.level(rule, &levels) == Level::Allow) {
                     continue;
                 }
                 let message = if rules.len() == 1 {
@@ -111,6 +124,46 @@ pub fn apply(suppressions: &[Vec<Suppression>], db: &SourceDb, config: &Config, 
                 diagnostics.push(finding);
             }
         }
+    }
+}
+
+/// Which comments cover a byte: comments sorted by where their scope
+/// starts, with the furthest end so far, so a lookup stops as soon as no
+/// earlier scope can reach the byte.
+struct CoverIndex {
+    /// (start, end, comment) by start.
+    scopes: Vec<(usize, usize, usize)>,
+    furthest_end: Vec<usize>,
+}
+
+impl CoverIndex {
+    fn new(comments: &[Suppression]) -> Self {
+        let mut scopes: Vec<(usize, usize, usize)> = comments
+            .iter()
+            .enumerate()
+            .map(|(c, comment)| match &comment.scope {
+                Scope::File => (0, usize::MAX, c),
+                Scope::Bytes(range) => (range.start, range.end, c),
+            })
+            .collect();
+        scopes.sort_unstable();
+        let furthest_end = scopes
+            .iter()
+            .scan(0, |furthest, &(_, end, _)| {
+                *furthest = end.max(*furthest);
+                Some(*furthest)
+            })
+            .collect();
+        CoverIndex { scopes, furthest_end }
+    }
+
+    fn covering(&self, byte: usize) -> impl Iterator<Item = usize> + '_ {
+        let last = self.scopes.partition_point(|&(start, _, _)| start <= byte);
+        (0..last)
+            .rev()
+            .take_while(move |&i| self.furthest_end[i] > byte)
+            .filter(move |&i| self.scopes[i].1 > byte)
+            .map(move |i| self.scopes[i].2)
     }
 }
 
