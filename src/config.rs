@@ -281,18 +281,13 @@ impl Config {
 
     /// One `<rule> = "level"` or `<rule> = { level = .., option = .. }`.
     fn rule(&mut self, name: &str, setting: &toml::Value) -> Result<(), String> {
-        let is_group = name == "all" || rules::RULES.iter().any(|r| r.family == name);
-        if is_group && rules::find(name).is_none() {
+        if rules::find(name).is_none() && !rules::named(name).is_empty() {
             let level = setting.as_str().ok_or_else(|| {
                 format!("`rules.{name}` sets the level of several rules (\"allow\", \"warn\", \"deny\"); options belong to each rule")
             })?;
             return self.set_level(name, level_of(name, level)?);
         }
-        let mut names: Vec<&str> = rules::RULES.iter().flat_map(|r| [r.name, r.family]).collect();
-        names.sort_unstable();
-        names.dedup();
-        names.push("all");
-        let rule = rules::find(name).ok_or_else(|| unknown("rule", name, &names))?;
+        let rule = rules::find(name).ok_or_else(|| unknown("rule", name, &rules::known_names()))?;
         let options = match setting {
             toml::Value::String(level) => {
                 self.levels.insert(rule.name, level_of(rule.name, level)?);
@@ -319,14 +314,9 @@ impl Config {
 
     /// Set the level of a rule, of every rule of a family, or of `all`.
     pub fn set_level(&mut self, target: &str, level: Level) -> Result<(), String> {
-        let rules: Vec<&'static crate::rules::Rule> =
-            crate::rules::RULES.iter().filter(|r| target == "all" || r.name == target || r.family == target).collect();
+        let rules = rules::named(target);
         if rules.is_empty() {
-            let mut known: Vec<&str> = crate::rules::RULES.iter().flat_map(|r| [r.name, r.family]).collect();
-            known.sort_unstable();
-            known.dedup();
-            known.push("all");
-            return Err(unknown("rule or family", target, &known));
+            return Err(unknown("rule or family", target, &rules::known_names()));
         }
         for rule in rules {
             self.levels.insert(rule.name, level);

@@ -129,6 +129,28 @@ pub fn find(name: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.name == name)
 }
 
+impl Rule {
+    /// Whether `name` (a rule, a family or `all`, as `-A`, `[rules]`,
+    /// `[[overrides]]` and suppression comments take) stands for this rule.
+    pub fn named_by(&self, name: &str) -> bool {
+        name == self.name || name == self.family || name == "all"
+    }
+}
+
+/// The rules a rule, family or `all` stands for (empty for an unknown name).
+pub fn named(name: &str) -> Vec<&'static Rule> {
+    RULES.iter().filter(|r| r.named_by(name)).collect()
+}
+
+/// Every name `named` knows, sorted: for "did you mean" suggestions.
+pub fn known_names() -> Vec<&'static str> {
+    let mut known: Vec<&str> = RULES.iter().flat_map(|r| [r.name, r.family]).collect();
+    known.push("all");
+    known.sort_unstable();
+    known.dedup();
+    known
+}
+
 /// Run every rule. Rules are independent; their order does not matter
 /// because the output is sorted afterwards.
 pub fn run_all(ctx: &Context) -> Vec<Diagnostic> {

@@ -80,8 +80,9 @@ pub fn apply(suppressions: &[FileSuppressions], db: &SourceDb, config: &Config, 
             let unused: Vec<usize> = (0..comment.names.len()).filter(|n| !used.contains(&(file, c, *n))).collect();
             for &n in &unused {
                 let name = &comment.names[n];
-                let Some(rules) = rules_named(&name.name) else {
-                    let suggestion = crate::config::closest(&name.name, &known_names())
+                let rules = super::named(&name.name);
+                if rules.is_empty() {
+                    let suggestion = crate::config::closest(&name.name, &super::known_names())
                         .map(|k| format!(" (did you mean `{k}`?)"))
                         .unwrap_or_default();
                     let mut finding =
@@ -91,7 +92,7 @@ pub fn apply(suppressions: &[FileSuppressions], db: &SourceDb, config: &Config, 
                         .with_help("`ormlint rules` lists the rules and their families");
                     diagnostics.push(finding);
                     continue;
-                };
+                }
                 // A rule it names is off here: the comment may matter under another
                 // configuration. A file that did not parse ran no rule.
                 if !parsed || rules.iter().any(|rule| config.level(rule, &levels) == Level::Allow) {
@@ -169,21 +170,7 @@ impl CoverIndex {
 
 /// Whether a suppression name (a rule, a family or `all`) silences `rule`.
 fn names_rule(name: &str, rule: &str) -> bool {
-    name == rule || name == "all" || super::find(rule).is_some_and(|r| r.family == name)
-}
-
-/// The rules a suppression name stands for; `None` for an unknown name.
-fn rules_named(name: &str) -> Option<Vec<&'static Rule>> {
-    let rules: Vec<&'static Rule> = super::RULES.iter().filter(|r| names_rule(name, r.name)).collect();
-    (!rules.is_empty()).then_some(rules)
-}
-
-fn known_names() -> Vec<&'static str> {
-    let mut known: Vec<&str> = super::RULES.iter().flat_map(|r| [r.name, r.family]).collect();
-    known.sort_unstable();
-    known.dedup();
-    known.push("all");
-    known
+    super::find(rule).is_some_and(|r| r.named_by(name))
 }
 
 /// "the comment covers lines 5-10", for a reader wondering why a finding is not silenced.
