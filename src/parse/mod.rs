@@ -57,37 +57,44 @@ fn parse_one(source: &SourcePath, crates: &Crates) -> ParsedFile {
         Some(bytes) => Ok(bytes.clone()),
         None => read_limited(&source.path),
     };
-    let (text, failure) = match read {
+    let (text, facts, failure) = match read {
+        Ok(bytes) => parse_bytes(bytes, crates),
         Err(err) => {
             let message = match err.kind() {
                 std::io::ErrorKind::FileTooLarge => err.to_string(),
                 _ => format!("cannot read file: {err}"),
             };
-            (String::new(), Some(ParseFailure { range: 0..0, message }))
+            (String::new(), FileFacts::default(), Some(ParseFailure { range: 0..0, message }))
         }
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => (text, None),
-            Err(err) => {
-                let at = err.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-                let message = "file is not valid UTF-8, so it is not analyzed".to_string();
-                (text, Some(ParseFailure { range: at..at, message }))
-            }
-        },
-    };
-    let (facts, failure) = match failure {
-        Some(failure) => (FileFacts::default(), Some(failure)),
-        None => match parse_text_in(&text, crates) {
-            Ok(facts) => (facts, None),
-            Err(failure) => (FileFacts::default(), Some(failure)),
-        },
-    };
-    // A file that did not parse keeps its suppressions (a line each).
-    let facts = match failure {
-        Some(_) => FileFacts { suppressions: suppressions::find(&blank_preamble(&text), &Default::default()), ..facts },
-        None => facts,
     };
     ParsedFile { display: source.display.clone(), path: source.path.clone(), text, facts, failure }
+}
+
+/// The per-file stage on a file's bytes: decode, parse, extract facts. Any
+/// bytes are accepted (this is what the fuzz target drives); what cannot be
+/// analyzed comes back as a failure, with the text to show it in.
+pub fn parse_bytes(bytes: Vec<u8>, crates: &Crates) -> (String, FileFacts, Option<ParseFailure>) {
+    let (text, failure) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(err) => {
+            let at = err.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+            let message = "file is not valid UTF-8, so it is not analyzed".to_string();
+            (text, Some(ParseFailure { range: at..at, message }))
+        }
+    };
+    let result = match failure {
+        Some(failure) => Err(failure),
+        None => parse_text_in(&text, crates),
+    };
+    match result {
+        Ok(facts) => (text, facts, None),
+        // A file that did not parse keeps its suppressions (a line each).
+        Err(failure) => {
+            let suppressions = suppressions::find(&blank_preamble(&text), &Default::default());
+            (text, FileFacts { suppressions, ..FileFacts::default() }, Some(failure))
+        }
+    }
 }
 
 /// Read at most [`MAX_FILE_BYTES`] (+1, to know it was more).
