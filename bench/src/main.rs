@@ -6,6 +6,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use ormlint_bench::{gen, measure};
 
+// The same allocator as ormlint: the baseline is the floor a syn-based tool
+// can reach, and allocation inside `syn` is most of a parse.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "ormlint-bench", about = "Corpus generator and benchmark for ormlint")]
 struct Cli {

@@ -93,8 +93,7 @@ pub fn run_child(mut cmd: Command) -> Result<ChildRun, String> {
         .map_err(|e| format!("cannot start {:?}: {e}", cmd.get_program()))?;
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
-    // Small outputs: stderr is read after stdout closes without deadlock in practice,
-    // but read it on a thread so a chatty child cannot block on a full pipe.
+    // stderr on its own thread, so a child that fills it cannot block while we read stdout.
     let err_pipe = child.stderr.take();
     let err_thread = std::thread::spawn(move || {
         let mut buf = Vec::new();
