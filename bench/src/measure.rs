@@ -18,29 +18,15 @@ pub struct Counts {
     pub parse_errors: usize,
 }
 
-/// The `.rs` files ormlint's walker would find under `root` (default
-/// settings: hidden files and ignore files respected, `target/` skipped).
+/// The `.rs` files ormlint reads under `root`: its own discovery (hidden
+/// files and ignore files respected, `target/` skipped), so both sides of the
+/// benchmark see the same files.
 pub fn rust_files(root: &Path) -> Result<Vec<PathBuf>, String> {
     if !root.is_dir() {
         return Err(format!("{}: not a directory", root.display()));
     }
-    let walker = ignore::WalkBuilder::new(root)
-        .hidden(true)
-        .require_git(false)
-        .follow_links(false)
-        .filter_entry(|entry| {
-            !(entry.depth() > 0 && entry.file_type().is_some_and(|t| t.is_dir()) && entry.file_name() == "target")
-        })
-        .build();
-    let mut files = Vec::new();
-    for entry in walker {
-        let entry = entry.map_err(|e| e.to_string())?;
-        if entry.file_type().is_some_and(|t| t.is_file()) && entry.path().extension().is_some_and(|e| e == "rs") {
-            files.push(entry.into_path());
-        }
-    }
-    files.sort();
-    Ok(files)
+    let found = ormlint::discover::discover(&[root.to_path_buf()], &Default::default(), None).map_err(|e| e.0)?;
+    Ok(found.sources.into_iter().map(|source| source.path).collect())
 }
 
 /// The floor: walk, read every file and `syn::parse_file` it on a pool of
