@@ -163,3 +163,19 @@ fn a_file_over_the_size_limit_is_reported() {
     let found = findings(dir.path());
     assert_eq!(found, vec![("generated.rs".into(), 1, 1, "parse-error".into())]);
 }
+
+#[test]
+fn a_50_mb_file_under_the_limit_is_analyzed() {
+    // A generated file of 50 MB (a lookup table in one literal), then a
+    // relation mistake after it: read, parsed and reported at the right line.
+    let mut text = String::from("pub const TABLE: &str = \"");
+    text.push_str(&"0123456789abcdef".repeat(50 << 16));
+    text.push_str("\";\n\n");
+    text.push_str(&GOOD_PAIR[1].1.replace("on_delete = \\\"Cascade\\\"", "").replace(", on_delete = \"Cascade\"", ""));
+    assert!(text.len() > 50 << 20);
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("user.rs"), GOOD_PAIR[0].1).unwrap();
+    fs::write(dir.path().join("post.rs"), &text).unwrap();
+    let found = findings(dir.path());
+    assert_eq!(found, vec![("post.rs".into(), 15, 5, "missing-cascade".into())], "{found:?}");
+}
