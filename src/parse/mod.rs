@@ -100,8 +100,12 @@ pub fn parse_bytes(bytes: Vec<u8>, crates: &Crates) -> (String, FileFacts, Optio
 /// Read at most [`MAX_FILE_BYTES`] (+1, to know it was more).
 fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    let file = std::fs::File::open(path)?;
+    // Sized from the metadata: one read for a whole file instead of a buffer
+    // grown from nothing. The `take` still stops a file that grows meanwhile.
+    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES + 1);
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(std::io::Error::new(
             std::io::ErrorKind::FileTooLarge,
