@@ -152,21 +152,12 @@ pub struct Analysis {
 
 /// Run the pipeline on `paths` and keep only its findings.
 pub fn check(paths: &[PathBuf], config: &Config) -> Result<CheckOutput, String> {
-    check_with_buffer(paths, config, None)
+    analyze(paths, config, None).map(|analysis| analysis.output)
 }
 
-/// [`check`], with one file's text given instead of read from disk
-/// (`--stdin-filename`): only that file's findings are reported.
-pub fn check_with_buffer(
-    paths: &[PathBuf],
-    config: &Config,
-    buffer: Option<(&std::path::Path, Vec<u8>)>,
-) -> Result<CheckOutput, String> {
-    analyze(paths, config, buffer).map(|analysis| analysis.output)
-}
-
-/// Run the pipeline on `paths` (and the `buffer` of `--stdin-filename`):
-/// discover, parse, resolve, graph, rules, sort.
+/// Run the pipeline on `paths`: discover, parse, resolve, graph, rules, sort.
+/// `buffer` is `--stdin-filename`'s file, given as text instead of read from
+/// disk: only its findings are reported.
 pub fn analyze(
     paths: &[PathBuf],
     config: &Config,
@@ -400,7 +391,7 @@ fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {
         },
         None => (args.paths.clone(), None),
     };
-    let output = match in_pool(args.input.threads, || check_with_buffer(&paths, &config, buffer)) {
+    let output = match in_pool(args.input.threads, || analyze(&paths, &config, buffer).map(|a| a.output)) {
         Ok(output) => output,
         Err(message) => {
             eprintln!("error: {message}");
