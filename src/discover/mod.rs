@@ -10,6 +10,7 @@ pub use packages::{find_packages, Package};
 
 use crate::config::FileSettings;
 use ignore::WalkBuilder;
+use rustc_hash::FxHashSet;
 use std::path::{Component, Path, PathBuf};
 
 /// A Rust source file to analyze.
@@ -160,7 +161,7 @@ pub fn discover(
             found.manifests.push(normalize(&package.join("Cargo.toml")));
         }
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = FxHashSet::default();
     found.sources.retain(|s| seen.insert(identity(&s.path)));
     found.sources.sort();
     found.manifests.sort();

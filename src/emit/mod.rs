@@ -11,7 +11,7 @@ mod sarif;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source_db::SourceDb;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::io::{self, Write};
 
 pub use full::ColorMode;
@@ -118,7 +118,7 @@ fn json_error(err: serde_json::Error) -> io::Error {
 /// its line), numbered when the same finding repeats in a file. Code-quality
 /// services match findings across commits by it (GitLab, SARIF consumers).
 fn fingerprints(db: &SourceDb, diagnostics: &[Diagnostic]) -> Vec<String> {
-    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
     diagnostics
         .iter()
         .map(|d| {

@@ -5,7 +5,8 @@
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
-use std::collections::{HashMap, HashSet, VecDeque};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::VecDeque;
 
 /// A cycle as its edges, starting from its smallest node.
 pub type Cycle = Vec<EdgeIndex>;
@@ -28,7 +29,7 @@ pub fn elementary<N, E>(
     limit: usize,
     budget: usize,
 ) -> Result<Vec<Cycle>, TooMany> {
-    let members: HashSet<NodeIndex> = component.iter().copied().collect();
+    let members: FxHashSet<NodeIndex> = component.iter().copied().collect();
     let out = sorted_out_edges(graph, &members);
     let mut starts = component.to_vec();
     starts.sort();
@@ -37,7 +38,7 @@ pub fn elementary<N, E>(
     for &start in &starts {
         // Depth-first over simple paths through nodes larger than `start`.
         let mut path: Vec<EdgeIndex> = Vec::new();
-        let mut on_path: HashSet<NodeIndex> = HashSet::from([start]);
+        let mut on_path: FxHashSet<NodeIndex> = FxHashSet::from_iter([start]);
         let mut stack: Vec<(NodeIndex, usize)> = vec![(start, 0)];
         while let Some(top) = stack.last_mut() {
             let node = top.0;
@@ -74,12 +75,12 @@ pub fn elementary<N, E>(
 /// `budget` node visits are spent), without repeats, shortest first, at most
 /// `limit`. Each starts at its smallest node.
 pub fn shortest<N, E>(graph: &DiGraph<N, E>, component: &[NodeIndex], limit: usize, budget: usize) -> Vec<Cycle> {
-    let members: HashSet<NodeIndex> = component.iter().copied().collect();
+    let members: FxHashSet<NodeIndex> = component.iter().copied().collect();
     let out = sorted_out_edges(graph, &members);
     let mut edges: Vec<(NodeIndex, EdgeIndex, NodeIndex)> =
         out.iter().flat_map(|(&from, edges)| edges.iter().map(move |&(e, to)| (from, e, to))).collect();
     edges.sort();
-    let mut seen: HashSet<Cycle> = HashSet::new();
+    let mut seen: FxHashSet<Cycle> = FxHashSet::default();
     let mut cycles: Vec<Cycle> = Vec::new();
     let mut spent = 0usize;
     for (from, edge, to) in edges {
@@ -100,10 +101,10 @@ pub fn shortest<N, E>(graph: &DiGraph<N, E>, component: &[NodeIndex], limit: usi
     cycles
 }
 
-type OutEdges = HashMap<NodeIndex, Vec<(EdgeIndex, NodeIndex)>>;
+type OutEdges = FxHashMap<NodeIndex, Vec<(EdgeIndex, NodeIndex)>>;
 
 /// Each member's edges to other members, by target, so searches are deterministic.
-fn sorted_out_edges<N, E>(graph: &DiGraph<N, E>, members: &HashSet<NodeIndex>) -> OutEdges {
+fn sorted_out_edges<N, E>(graph: &DiGraph<N, E>, members: &FxHashSet<NodeIndex>) -> OutEdges {
     members
         .iter()
         .map(|&n| {
@@ -120,9 +121,9 @@ fn sorted_out_edges<N, E>(graph: &DiGraph<N, E>, members: &HashSet<NodeIndex>) -
 
 /// Breadth-first: the fewest edges from `from` to `to`.
 fn shortest_path(out: &OutEdges, from: NodeIndex, to: NodeIndex, spent: &mut usize) -> Option<Vec<EdgeIndex>> {
-    let mut came_by: HashMap<NodeIndex, (EdgeIndex, NodeIndex)> = HashMap::new();
+    let mut came_by: FxHashMap<NodeIndex, (EdgeIndex, NodeIndex)> = FxHashMap::default();
     let mut queue = VecDeque::from([from]);
-    let mut visited = HashSet::from([from]);
+    let mut visited = FxHashSet::from_iter([from]);
     while let Some(node) = queue.pop_front() {
         if node == to {
             let mut path = Vec::new();

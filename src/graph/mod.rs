@@ -6,7 +6,7 @@ pub mod cycles;
 
 use crate::model::{EntityId, Project, RelDefKind, RelKind, Relation, Target};
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One edge: relation `index` of entity `owner`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,12 +19,12 @@ pub struct RelationGraph {
     graph: DiGraph<EntityId, RelationEdge>,
     /// (a, b): `a` declares something towards `b` (a relation, a hand-written
     /// `Related<b>`, a `Linked`, or `b` is the junction of one of `a`'s M:N).
-    mentions: HashSet<(EntityId, EntityId)>,
+    mentions: FxHashSet<(EntityId, EntityId)>,
     /// Entities with a relation, `Related` or `Linked` target that did not
     /// resolve: what they declare is not fully known.
-    incomplete: HashSet<EntityId>,
+    incomplete: FxHashSet<EntityId>,
     /// Entities by table name: several entity types may map one table.
-    by_table: std::collections::HashMap<String, Vec<EntityId>>,
+    by_table: FxHashMap<String, Vec<EntityId>>,
     tables: Vec<Option<String>>,
 }
 
@@ -34,8 +34,8 @@ impl RelationGraph {
         for entity in &project.entities {
             graph.add_node(entity.id);
         }
-        let mut mentions = HashSet::new();
-        let mut incomplete = HashSet::new();
+        let mut mentions = FxHashSet::default();
+        let mut incomplete = FxHashSet::default();
         for entity in &project.entities {
             let a = entity.id;
             let unresolved = entity.relations.iter().any(|r| r.target.entity().is_none())
@@ -72,7 +72,7 @@ impl RelationGraph {
             }
         }
         let tables: Vec<Option<String>> = project.entities.iter().map(|e| e.table.clone()).collect();
-        let mut by_table: std::collections::HashMap<String, Vec<EntityId>> = std::collections::HashMap::new();
+        let mut by_table: FxHashMap<String, Vec<EntityId>> = FxHashMap::default();
         for (id, table) in tables.iter().enumerate() {
             if let Some(table) = table {
                 by_table.entry(table.clone()).or_default().push(id);

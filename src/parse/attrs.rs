@@ -1,6 +1,7 @@
 //! `#[sea_orm(..)]` attribute arguments, as owned key/value pairs.
 
 use super::facts::{ByteRange, ColumnRefFact, NameFact, PathFact};
+use crate::parse::offsets::ByteOffsets;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Lit, Meta, Token};
@@ -99,7 +100,7 @@ pub fn sea_orm_attrs(attrs: &[Attribute]) -> Vec<SeaOrmAttr> {
         .filter_map(|a| {
             let metas = a.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated).ok()?;
             let args = metas.iter().filter_map(arg_of).collect();
-            Some(SeaOrmAttr { args, span: a.span().byte_range() })
+            Some(SeaOrmAttr { args, span: a.span().bytes() })
         })
         .collect()
 }
@@ -112,7 +113,7 @@ fn arg_of(meta: &Meta) -> Option<AttrArg> {
         Meta::NameValue(nv) => Some(match &nv.value {
             Expr::Lit(lit) => match &lit.lit {
                 Lit::Str(s) => {
-                    let span = s.span().byte_range();
+                    let span = s.span().bytes();
                     // Only a plain `"..."` without escapes or suffix maps content to source bytes 1:1.
                     let raw = s.token().to_string();
                     let value = s.value();

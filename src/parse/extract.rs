@@ -3,6 +3,8 @@
 
 use super::facts::{FileFacts, ModDecl, ModFacts, TypeAlias, UseFact};
 use super::seaorm;
+use crate::parse::offsets::ByteOffsets;
+use rustc_hash::FxHashSet;
 use syn::spanned::Spanned;
 use syn::{Item, UseTree};
 
@@ -20,7 +22,7 @@ pub fn file_facts(file: &syn::File, text: &str, crates: &Crates) -> FileFacts {
 }
 
 /// Names of the crates in the analyzed tree.
-pub type Crates = std::collections::HashSet<String>;
+pub type Crates = FxHashSet<String>;
 
 /// What every module of one file is read against.
 pub struct Source<'a> {
@@ -39,7 +41,7 @@ fn mod_facts(items: &[Item], source: &Source) -> ModFacts {
                 name: ident(&m.ident),
                 path_attr: path_attr(&m.attrs),
                 inline: m.content.as_ref().map(|(_, items)| Box::new(mod_facts(items, source))),
-                span: m.span().byte_range(),
+                span: m.span().bytes(),
             }),
             Item::Struct(s) => {
                 facts.items.push(ident(&s.ident));
@@ -95,7 +97,7 @@ fn path_attr(attrs: &[syn::Attribute]) -> Option<String> {
 pub fn flatten_item_use(u: &syn::ItemUse, out: &mut Vec<UseFact>) {
     let mut prefix = if u.leading_colon.is_some() { vec!["::".to_string()] } else { Vec::new() };
     let first = out.len();
-    flatten_use(&u.tree, &mut prefix, u.tree.span().byte_range(), out);
+    flatten_use(&u.tree, &mut prefix, u.tree.span().bytes(), out);
     if !matches!(u.vis, syn::Visibility::Inherited) {
         out[first..].iter_mut().for_each(|f| f.public = true);
     }
@@ -142,7 +144,7 @@ fn flatten_use(tree: &UseTree, prefix: &mut Vec<String>, span: std::ops::Range<u
         }
         UseTree::Group(g) => {
             for tree in &g.items {
-                flatten_use(tree, prefix, tree.span().byte_range(), out);
+                flatten_use(tree, prefix, tree.span().bytes(), out);
             }
         }
     }

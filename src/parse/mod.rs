@@ -7,6 +7,7 @@ mod attrs;
 mod code;
 mod extract;
 pub mod facts;
+mod offsets;
 mod refs;
 mod rel_expr;
 mod seaorm;
@@ -117,7 +118,7 @@ fn read_limited(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
 
 /// Parse one file's text into facts, outside any project.
 pub fn parse_text(text: &str) -> Result<FileFacts, ParseFailure> {
-    parse_text_in(text, &Crates::new())
+    parse_text_in(text, &Crates::default())
 }
 
 /// Parse one file's text into facts; `crates` are the project's crate names.
@@ -128,10 +129,13 @@ pub fn parse_text_in(text: &str, crates: &Crates) -> Result<FileFacts, ParseFail
     let prepared = blank_preamble(text);
     let result = match syn::parse_str::<syn::File>(&prepared) {
         Ok(file) => {
-            let mut facts = extract::file_facts(&file, &prepared, crates);
-            if suppressions::may_have_any(text) {
-                facts.suppressions = suppressions::find(&prepared, &suppressions::Syntax::of(&file));
-            }
+            let mut facts = offsets::with_file(&prepared, || {
+                let mut facts = extract::file_facts(&file, &prepared, crates);
+                if suppressions::may_have_any(text) {
+                    facts.suppressions = suppressions::find(&prepared, &suppressions::Syntax::of(&file));
+                }
+                facts
+            });
             drop(file);
             // The function facts were allocated between the syntax tree's nodes;
             // copied now, they pack into fresh memory and the tree's pages are

@@ -9,7 +9,8 @@
 use super::extract::{flatten_item_use, ident, Crates, Source};
 use super::facts::{ModFacts, PathRef, RefKind, UseFact};
 use super::rel_expr::path_segments;
-use std::collections::{HashMap, HashSet};
+use crate::parse::offsets::ByteOffsets;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write as _;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
@@ -21,7 +22,7 @@ const RELATION_KEYS: &[&str] = &["belongs_to", "has_one", "has_many", "to", "fro
 /// Fill `facts.refs`, the glob-imported names, `UseFact::relation_only` and
 /// `reexport_only` from one module's items (inline modules have their own).
 pub fn collect(items: &[Item], source: &Source, facts: &mut ModFacts) {
-    let local: HashSet<String> = facts
+    let local: FxHashSet<String> = facts
         .items
         .iter()
         .chain(facts.mods.iter().map(|m| &m.name))
@@ -30,7 +31,7 @@ pub fn collect(items: &[Item], source: &Source, facts: &mut ModFacts) {
         .collect();
     // Under a glob of the project, any name may come from it.
     let globs = facts.uses.iter().any(|u| u.name.is_none() && leads_inside(&u.path, source.crates, &local));
-    let bindings: HashMap<String, usize> =
+    let bindings: FxHashMap<String, usize> =
         facts.uses.iter().enumerate().filter_map(|(i, u)| Some((u.name.clone()?, i))).collect();
     let mut collector = Collector {
         text: source.text,
@@ -41,15 +42,15 @@ pub fn collect(items: &[Item], source: &Source, facts: &mut ModFacts) {
         used: vec![(false, false); facts.uses.len()],
         relation: 0,
         refs: Vec::new(),
-        seen: HashMap::new(),
-        names: HashSet::new(),
-        relation_names: HashSet::new(),
+        seen: FxHashMap::default(),
+        names: FxHashSet::default(),
+        relation_names: FxHashSet::default(),
         block_uses: Vec::new(),
         buf: String::new(),
         lone_variable: false,
-        lone_names: HashSet::new(),
+        lone_names: FxHashSet::default(),
         value_path: false,
-        bound: HashSet::new(),
+        bound: FxHashSet::default(),
     };
     for item in items {
         match item {
@@ -73,18 +74,18 @@ pub fn collect(items: &[Item], source: &Source, facts: &mut ModFacts) {
         }
     }
     if globs {
-        let imported = |set: HashSet<String>, exclude: &HashSet<String>| -> Vec<String> {
+        let imported = |set: FxHashSet<String>, exclude: &FxHashSet<String>| -> Vec<String> {
             let mut v: Vec<String> = set.into_iter().filter(|n| !local.contains(n) && !exclude.contains(n)).collect();
             v.sort_unstable();
             v
         };
         facts.glob_relation_names = imported(relation_names, &names);
-        facts.glob_names = imported(names, &HashSet::new());
+        facts.glob_names = imported(names, &FxHashSet::default());
     }
 }
 
 /// Whether a path starting this way can name something in the analyzed tree.
-fn leads_inside(path: &[String], crates: &Crates, local: &HashSet<String>) -> bool {
+fn leads_inside(path: &[String], crates: &Crates, local: &FxHashSet<String>) -> bool {
     match path.first().map(String::as_str) {
         Some("crate" | "super" | "self") => true,
         Some("::") => path.get(1).is_some_and(|c| crates.contains(c)),
@@ -98,33 +99,33 @@ struct Collector<'a> {
     text: &'a str,
     crates: &'a Crates,
     /// Names declared, declared as modules, or bound by `use` here.
-    local: &'a HashSet<String>,
+    local: &'a FxHashSet<String>,
     /// A glob import of the project is in scope: record every name.
     globs: bool,
     /// `use` bindings by name, and whether each is used outside and inside
     /// relation declarations.
-    bindings: &'a HashMap<String, usize>,
+    bindings: &'a FxHashMap<String, usize>,
     used: Vec<(bool, bool)>,
     /// Inside a relation declaration (`impl Related`, a relation field, ...).
     relation: u32,
     refs: Vec<PathRef>,
     /// Index in `refs` of each path already recorded.
-    seen: HashMap<(Vec<String>, RefKind), usize>,
+    seen: FxHashMap<(Vec<String>, RefKind), usize>,
     /// First segments of the paths used outside relation declarations (with globs only).
-    names: HashSet<String>,
+    names: FxHashSet<String>,
     /// First segments of the paths used inside them.
-    relation_names: HashSet<String>,
+    relation_names: FxHashSet<String>,
     block_uses: Vec<UseFact>,
     /// Reused for each identifier's text, so rejected paths allocate nothing.
     buf: String,
     /// The path being read is a lone lowercase name outside a call: a local
     /// variable, unless no pattern of the module binds that name.
     lone_variable: bool,
-    lone_names: HashSet<String>,
+    lone_names: FxHashSet<String>,
     /// The path being read is in expression position.
     value_path: bool,
     /// Names bound by patterns (`let`, parameters, closures, `match` arms).
-    bound: HashSet<String>,
+    bound: FxHashSet<String>,
 }
 
 impl Collector<'_> {
@@ -294,7 +295,7 @@ impl Collector<'_> {
             this.buf.clear();
             this.buf.push_str(&segments[0]);
             if this.first_segment() && segments.len() > 1 {
-                this.record(segments, lit.span().byte_range());
+                this.record(segments, lit.span().bytes());
             }
         };
         if relation {
@@ -365,7 +366,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
                 None => self.first_segment() && path.segments.len() > 1,
             };
             if leads_inside {
-                self.record(path_segments(path), path.span().byte_range());
+                self.record(path_segments(path), path.span().bytes());
             }
         }
         (self.lone_variable, self.value_path) = (false, false);
@@ -385,7 +386,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
         if mac.path.segments.len() > 1 {
             self.visit_path(&mac.path);
         }
-        self.macro_text(mac.delimiter.span().join().byte_range());
+        self.macro_text(mac.delimiter.span().join().bytes());
     }
 
     fn visit_item_macro(&mut self, item: &'ast syn::ItemMacro) {

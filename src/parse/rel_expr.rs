@@ -2,6 +2,7 @@
 //! `Linked::link` and `RelationTrait::def` arms.
 
 use super::facts::{RelRefFact, RelRefKind};
+use crate::parse::offsets::ByteOffsets;
 use syn::spanned::Spanned;
 use syn::{Expr, GenericArgument, PathArguments, Stmt, Type};
 
@@ -64,7 +65,7 @@ fn is_path_named(expr: &Expr, name: &str) -> bool {
 pub fn rel_ref(expr: &Expr) -> RelRefFact {
     let mut expr = peel(expr);
     // Point at the relation itself, not at `Some(..)` around it.
-    let span = expr.span().byte_range();
+    let span = expr.span().bytes();
     let mut rev = false;
     if let Expr::MethodCall(m) = expr {
         if m.method == "rev" && m.args.is_empty() {

@@ -2,7 +2,8 @@
 //! drops comments), and what each one covers worked out from the syntax tree.
 
 use super::facts::{ByteRange, NameFact};
-use std::collections::HashMap;
+use crate::parse::offsets::ByteOffsets;
+use rustc_hash::FxHashMap;
 
 /// One `ormlint:` comment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,35 +65,35 @@ impl Syntax {
         struct Collect(Syntax);
         impl<'ast> Visit<'ast> for Collect {
             fn visit_item(&mut self, node: &'ast syn::Item) {
-                self.0.nodes.push(node.span().byte_range());
+                self.0.nodes.push(node.span().bytes());
                 syn::visit::visit_item(self, node);
             }
             fn visit_impl_item(&mut self, node: &'ast syn::ImplItem) {
-                self.0.nodes.push(node.span().byte_range());
+                self.0.nodes.push(node.span().bytes());
                 syn::visit::visit_impl_item(self, node);
             }
             fn visit_trait_item(&mut self, node: &'ast syn::TraitItem) {
-                self.0.nodes.push(node.span().byte_range());
+                self.0.nodes.push(node.span().bytes());
                 syn::visit::visit_trait_item(self, node);
             }
             fn visit_field(&mut self, node: &'ast syn::Field) {
-                self.0.nodes.push(node.span().byte_range());
+                self.0.nodes.push(node.span().bytes());
                 syn::visit::visit_field(self, node);
             }
             fn visit_variant(&mut self, node: &'ast syn::Variant) {
-                self.0.nodes.push(node.span().byte_range());
+                self.0.nodes.push(node.span().bytes());
                 syn::visit::visit_variant(self, node);
             }
             fn visit_stmt(&mut self, node: &'ast syn::Stmt) {
-                self.0.nodes.push(node.span().byte_range());
+                self.0.nodes.push(node.span().bytes());
                 syn::visit::visit_stmt(self, node);
             }
             fn visit_arm(&mut self, node: &'ast syn::Arm) {
-                self.0.nodes.push(node.span().byte_range());
+                self.0.nodes.push(node.span().bytes());
                 syn::visit::visit_arm(self, node);
             }
             fn visit_attribute(&mut self, node: &'ast syn::Attribute) {
-                self.0.attributes.push(node.span().byte_range());
+                self.0.attributes.push(node.span().bytes());
             }
         }
         let mut collect = Collect(Syntax::default());
@@ -108,12 +109,12 @@ pub fn find(text: &str, syntax: &Syntax) -> Vec<Suppression> {
         return Vec::new();
     }
     let found = scan(text);
-    let mut longest: HashMap<usize, usize> = HashMap::new();
+    let mut longest: FxHashMap<usize, usize> = FxHashMap::default();
     for node in &syntax.nodes {
         let end = longest.entry(node.start).or_insert(node.end);
         *end = (*end).max(node.end);
     }
-    let attributes: HashMap<usize, usize> = syntax.attributes.iter().map(|a| (a.start, a.end)).collect();
+    let attributes: FxHashMap<usize, usize> = syntax.attributes.iter().map(|a| (a.start, a.end)).collect();
     let mut sorted = syntax.nodes.clone();
     sorted.sort_by_key(|n| (n.start, std::cmp::Reverse(n.end)));
     // Where each comment needs the node around it: `//!`, and a comment
@@ -128,7 +129,7 @@ pub fn find(text: &str, syntax: &Syntax) -> Vec<Suppression> {
         .collect();
     let around = innermost_containing(&sorted, &queries);
     // Each node's head once: many comments can share a node.
-    let mut heads: HashMap<usize, usize> = HashMap::new();
+    let mut heads: FxHashMap<usize, usize> = FxHashMap::default();
     let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |p| at + p + 1);
     let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |p| p + 1);
     found
@@ -237,7 +238,7 @@ fn is_outer_doc(comment: &str) -> bool {
 }
 
 /// Where a node's own tokens start: after its attributes and doc comments.
-fn head(text: &str, attributes: &HashMap<usize, usize>, start: usize) -> usize {
+fn head(text: &str, attributes: &FxHashMap<usize, usize>, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut at = start;
     while at < bytes.len() {

@@ -10,12 +10,12 @@ use crate::model::{
 use crate::parse::facts::{ColumnRefFact, NameFact, PathFact, RelRefFact, RelRefKind, RelationFacts, TypeFact};
 use crate::parse::ParsedFile;
 use heck::ToUpperCamelCase;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 struct Ctx<'t, 'a> {
     tree: &'t ModuleTree<'a>,
     files: &'a [ParsedFile],
-    entity_of: HashMap<ModuleId, EntityId>,
+    entity_of: FxHashMap<ModuleId, EntityId>,
     entity_names: Vec<String>,
 }
 
@@ -36,7 +36,7 @@ pub fn build_project(tree: &ModuleTree<'_>, files: &[ParsedFile]) -> Project {
         })
         .collect();
     entity_modules.sort_by_key(|&m| (tree.modules[m].file, m));
-    let entity_of: HashMap<ModuleId, EntityId> = entity_modules.iter().enumerate().map(|(i, &m)| (m, i)).collect();
+    let entity_of: FxHashMap<ModuleId, EntityId> = entity_modules.iter().enumerate().map(|(i, &m)| (m, i)).collect();
     let entity_names = entity_modules.iter().map(|&m| module_name(tree, m)).collect();
     let ctx = Ctx { tree, files, entity_of, entity_names };
     for (id, &module) in entity_modules.iter().enumerate() {

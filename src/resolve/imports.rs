@@ -8,7 +8,7 @@ use super::scope::Res;
 use crate::diagnostic::Span;
 use crate::model::{Import, ImportKind, ModuleGraph, ModuleNode};
 use crate::parse::facts::RefKind;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Re-export hubs that re-export from hubs: real code needs two or three.
 const MAX_HUB_HOPS: usize = 8;
@@ -102,9 +102,9 @@ struct Site {
 struct Builder {
     graph: ModuleGraph,
     /// One import per (module, target, named module, relation): the preferred site, with a count.
-    index: HashMap<(ModuleId, Option<ModuleId>, ModuleId, bool), usize>,
+    index: FxHashMap<(ModuleId, Option<ModuleId>, ModuleId, bool), usize>,
     /// (import, site): a glob bringing in several names is one place.
-    places: HashSet<(usize, usize)>,
+    places: FxHashSet<(usize, usize)>,
 }
 
 impl Builder {

@@ -31,13 +31,13 @@ pub fn take_functions(files: &mut [crate::parse::ParsedFile]) -> Vec<crate::mode
     // exists; the rest are calls into other crates. Drop them. Then drop the
     // functions that neither query nor call, unless a function that does
     // shares their name: they still tell a plain lookup from a query helper.
-    let names: std::collections::HashSet<String> = functions.iter().map(|f| f.facts.name.clone()).collect();
+    let names: rustc_hash::FxHashSet<String> = functions.iter().map(|f| f.facts.name.clone()).collect();
     for function in &mut functions {
         function.facts.calls.retain(|call| names.contains(call.callee.name()));
         function.facts.calls.shrink_to_fit();
     }
     let active = |f: &crate::model::Function| !f.facts.queries.is_empty() || !f.facts.calls.is_empty();
-    let active_names: std::collections::HashSet<String> =
+    let active_names: rustc_hash::FxHashSet<String> =
         functions.iter().filter(|f| active(f)).map(|f| f.facts.name.clone()).collect();
     functions.retain(|f| active(f) || active_names.contains(&f.facts.name));
     functions

@@ -8,7 +8,7 @@ use crate::discover::{identity, normalize};
 use crate::parse::facts::{ModFacts, UseFact};
 use crate::parse::ParsedFile;
 use crate::source_db::FileId;
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 pub type ModuleId = usize;
@@ -18,7 +18,7 @@ pub struct Module<'a> {
     pub krate: CrateId,
     pub path: Vec<String>,
     pub parent: Option<ModuleId>,
-    pub children: HashMap<String, ModuleId>,
+    pub children: FxHashMap<String, ModuleId>,
     pub file: Option<FileId>,
     pub facts: Option<&'a ModFacts>,
     /// Names declared or imported here, indexed once so lookups are O(1).
@@ -28,8 +28,8 @@ pub struct Module<'a> {
 /// A module's names: declared items, named `use` bindings, and glob imports.
 #[derive(Default)]
 pub struct Scope<'a> {
-    pub items: std::collections::HashSet<&'a str>,
-    pub bindings: HashMap<&'a str, Vec<&'a UseFact>>,
+    pub items: FxHashSet<&'a str>,
+    pub bindings: FxHashMap<&'a str, Vec<&'a UseFact>>,
     pub globs: Vec<&'a UseFact>,
 }
 
@@ -61,10 +61,10 @@ pub struct ModuleTree<'a> {
     pub modules: Vec<Module<'a>>,
     pub crates: Vec<Crate>,
     /// Library crates by the name other crates write.
-    pub extern_crates: HashMap<String, ModuleId>,
+    pub extern_crates: FxHashMap<String, ModuleId>,
     /// Memoized name lookups: glob imports (`use super::*` in every module)
     /// would otherwise make resolution combinatorial on real code.
-    pub(super) lookups: std::cell::RefCell<HashMap<(ModuleId, String, bool), super::scope::Memo>>,
+    pub(super) lookups: std::cell::RefCell<FxHashMap<(ModuleId, String, bool), super::scope::Memo>>,
     /// Answers cut short by a lookup in progress, dropped when the outermost ends.
     pub(super) provisional: std::cell::RefCell<Vec<(ModuleId, String, bool)>>,
     /// Set when a lookup met one still in progress (a glob cycle) or the hop
@@ -78,7 +78,7 @@ struct Builder<'a> {
     files: &'a [ParsedFile],
     /// Each file's absolute, normalized path, computed once.
     identities: Vec<PathBuf>,
-    by_path: HashMap<PathBuf, FileId>,
+    by_path: FxHashMap<PathBuf, FileId>,
     claimed: Vec<bool>,
     tree: ModuleTree<'a>,
 }
@@ -95,7 +95,7 @@ impl<'a> ModuleTree<'a> {
             tree: ModuleTree {
                 modules: Vec::new(),
                 crates: Vec::new(),
-                extern_crates: HashMap::new(),
+                extern_crates: FxHashMap::default(),
                 lookups: Default::default(),
                 provisional: Default::default(),
                 cut_short: Default::default(),
@@ -139,7 +139,7 @@ impl<'a> Builder<'a> {
             krate,
             path,
             parent,
-            children: HashMap::new(),
+            children: FxHashMap::default(),
             file: None,
             facts: None,
             scope: Scope::default(),
@@ -221,9 +221,9 @@ impl<'a> Builder<'a> {
             (path.components().count() - usize::from(is_dir_module), !is_dir_module, path.clone())
         });
         // Looked up by ancestor, so placing a file costs its depth, not the package count.
-        let package_srcs: HashMap<PathBuf, &Package> =
+        let package_srcs: FxHashMap<PathBuf, &Package> =
             packages.iter().map(|p| (identity(&p.dir.join("src")), p)).collect();
-        let root_dirs: std::collections::HashSet<PathBuf> = roots
+        let root_dirs: FxHashSet<PathBuf> = roots
             .iter()
             .map(|r| identity(r))
             .map(|r| {
@@ -234,7 +234,7 @@ impl<'a> Builder<'a> {
                 }
             })
             .collect();
-        let mut virtual_crates: HashMap<PathBuf, CrateId> = HashMap::new();
+        let mut virtual_crates: FxHashMap<PathBuf, CrateId> = FxHashMap::default();
         for file in orphans {
             if self.claimed[file] {
                 continue;

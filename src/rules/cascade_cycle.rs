@@ -11,9 +11,10 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 pub const RULE: Rule = Rule {
     name: "cascade-cycle",
@@ -101,7 +102,7 @@ fn check(ctx: &Context, out: &mut Findings) {
 
 /// The shortest cycle through each edge of a component, each reported once.
 fn cycles(project: &Project, graph: &DiGraph<EntityId, CascadeEdge>, component: &[NodeIndex], out: &mut Findings) {
-    let members: HashSet<NodeIndex> = component.iter().copied().collect();
+    let members: FxHashSet<NodeIndex> = component.iter().copied().collect();
     let mut edges: Vec<EdgeIndex> = component
         .iter()
         .flat_map(|&n| graph.edges_directed(n, Direction::Outgoing))
@@ -109,7 +110,7 @@ fn cycles(project: &Project, graph: &DiGraph<EntityId, CascadeEdge>, component: 
         .map(|e| e.id())
         .collect();
     edges.sort_by_key(|&e| graph[e].order());
-    let mut seen: HashSet<BTreeSet<EdgeIndex>> = HashSet::new();
+    let mut seen: FxHashSet<BTreeSet<EdgeIndex>> = FxHashSet::default();
     for &first in &edges {
         if seen.len() >= MAX_CYCLES_PER_COMPONENT {
             break;
@@ -129,13 +130,13 @@ fn cycles(project: &Project, graph: &DiGraph<EntityId, CascadeEdge>, component: 
 /// edges tried in declaration order so ties break the same way every run).
 fn shortest_path(
     graph: &DiGraph<EntityId, CascadeEdge>,
-    members: &HashSet<NodeIndex>,
+    members: &FxHashSet<NodeIndex>,
     from: NodeIndex,
     to: NodeIndex,
 ) -> Option<Vec<EdgeIndex>> {
-    let mut came_by: HashMap<NodeIndex, EdgeIndex> = HashMap::new();
+    let mut came_by: FxHashMap<NodeIndex, EdgeIndex> = FxHashMap::default();
     let mut queue = VecDeque::from([from]);
-    let mut visited = HashSet::from([from]);
+    let mut visited = FxHashSet::from_iter([from]);
     while let Some(node) = queue.pop_front() {
         if node == to {
             let mut path = Vec::new();
@@ -216,10 +217,10 @@ fn multiple_paths(project: &Project, graph: &DiGraph<EntityId, CascadeEdge>, out
         }
         first_edges.sort_by_key(|e| e.weight().order());
         // For every node: the path that reached it first, from one first edge.
-        let mut reached: HashMap<NodeIndex, Vec<EdgeIndex>> = HashMap::new();
-        let mut reported = HashSet::new();
+        let mut reached: FxHashMap<NodeIndex, Vec<EdgeIndex>> = FxHashMap::default();
+        let mut reported = FxHashSet::default();
         for first in &first_edges {
-            let mut paths = HashMap::from([(first.target(), vec![first.id()])]);
+            let mut paths = FxHashMap::from_iter([(first.target(), vec![first.id()])]);
             let mut queue = VecDeque::from([first.target()]);
             while let Some(node) = queue.pop_front() {
                 let path = paths[&node].clone();
@@ -276,7 +277,7 @@ fn report_two_paths(
             ),
         )
         .with_primary_label(format!("second cascade path into `{child_name}`"));
-    let mut labelled: HashSet<Span> = HashSet::from([closing.relation.span.clone()]);
+    let mut labelled: FxHashSet<Span> = FxHashSet::from_iter([closing.relation.span.clone()]);
     for &edge in first.iter().chain(second) {
         let e = &graph[edge];
         if labelled.insert(e.relation.span.clone()) {

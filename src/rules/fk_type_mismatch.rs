@@ -4,7 +4,7 @@ use super::support::{q, relation_name};
 use super::{Context, Findings, Rule};
 use crate::diagnostic::Severity;
 use crate::model::RelKind;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 pub const RULE: Rule = Rule {
     name: "fk-type-mismatch",
@@ -18,7 +18,7 @@ pub const RULE: Rule = Rule {
 
 fn check(ctx: &Context, out: &mut Findings) {
     let project = ctx.project;
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     for child in &project.entities {
         for relation in &child.relations {
             if relation.kind != RelKind::BelongsTo || relation.via.is_some() {

@@ -8,8 +8,9 @@ use crate::graph::cycles::{self, Cycle, TooMany};
 use crate::model::{Import, ImportKind, ModuleGraph};
 use petgraph::algo::tarjan_scc;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 pub const RULE: Rule = Rule {
     name: "import-cycle",
@@ -67,7 +68,7 @@ fn check(ctx: &Context, out: &mut Findings) {
     nodes.dedup();
     // Nodes are added in path order, so a smaller index is a smaller path.
     let mut graph: DiGraph<usize, Edge> = DiGraph::new();
-    let index: HashMap<usize, NodeIndex> = nodes.iter().map(|&m| (m, graph.add_node(m))).collect();
+    let index: FxHashMap<usize, NodeIndex> = nodes.iter().map(|&m| (m, graph.add_node(m))).collect();
     for ((from, to), edge) in edges {
         graph.add_edge(index[&from], index[&to], edge);
     }
@@ -82,7 +83,7 @@ fn check(ctx: &Context, out: &mut Findings) {
             Ok(cycles) => (cycles, None),
             Err(why) => (cycles::shortest(&graph, &component, limit, SHORTEST_BUDGET), Some(why)),
         };
-        let mut in_cycles: HashMap<EdgeIndex, usize> = HashMap::new();
+        let mut in_cycles: FxHashMap<EdgeIndex, usize> = FxHashMap::default();
         for edge in cycles.iter().flatten() {
             *in_cycles.entry(*edge).or_default() += 1;
         }
@@ -135,7 +136,7 @@ fn report(
     modules: &ModuleGraph,
     graph: &DiGraph<usize, Edge>,
     cycle: &Cycle,
-    in_cycles: &HashMap<EdgeIndex, usize>,
+    in_cycles: &FxHashMap<EdgeIndex, usize>,
     group: &Group,
     out: &mut Findings,
 ) {

@@ -4,7 +4,7 @@ use super::support::q;
 use super::{Context, Findings, Rule};
 use crate::diagnostic::{Severity, Span};
 use crate::model::Target;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub const RULE: Rule = Rule {
     name: "unresolved-target",
@@ -44,7 +44,7 @@ const MAX_SUGGESTED_NAMES: usize = 256;
 /// written, only for paths that are reported.
 struct Suggestions<'a> {
     names: Vec<&'a str>,
-    cache: HashMap<String, Option<String>>,
+    cache: FxHashMap<String, Option<String>>,
 }
 
 impl<'a> Suggestions<'a> {
@@ -52,7 +52,7 @@ impl<'a> Suggestions<'a> {
         let mut names: Vec<&str> = ctx.project.entities.iter().map(|e| e.name.as_str()).collect();
         names.sort_unstable();
         names.dedup();
-        Suggestions { names, cache: HashMap::new() }
+        Suggestions { names, cache: FxHashMap::default() }
     }
 
     /// `super::comentaro::Entity` -> `super::comentario::Entity`.

@@ -7,7 +7,7 @@ use crate::config::{Config, Level};
 use crate::diagnostic::{Diagnostic, Severity, Span};
 use crate::parse::suppressions::{Scope, Suppression};
 use crate::source_db::{FileId, SourceDb};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 pub const RULE: Rule = Rule {
     name: "unused-suppression",
@@ -35,7 +35,7 @@ pub fn apply(suppressions: &[FileSuppressions], db: &SourceDb, config: &Config, 
     }
     let indexes: Vec<CoverIndex> = suppressions.iter().map(|f| CoverIndex::new(&f.comments)).collect();
     // (file, comment, name) of every name that silenced something.
-    let mut used: HashSet<(FileId, usize, usize)> = HashSet::new();
+    let mut used: FxHashSet<(FileId, usize, usize)> = FxHashSet::default();
     diagnostics.retain(|d| {
         let (Some(file), Some(index)) = (suppressions.get(d.primary.file), indexes.get(d.primary.file)) else {
             return true;

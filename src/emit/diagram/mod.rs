@@ -21,7 +21,7 @@ mod mermaid;
 use crate::diagnostic::{Diagnostic, Span};
 use crate::model::{Entity, EntityId, Linked, Project, RelDef, RelDefKind, RelKind, RelatedImpl, Relation};
 use crate::source_db::{FileId, SourceDb};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::{self, Write};
 use std::ops::Range;
 
@@ -151,7 +151,7 @@ impl Diagram {
     /// The diagram of `project`, marked with `diagnostics` (already filtered by the configured levels).
     pub fn build(project: &Project, db: &SourceDb, diagnostics: &[Diagnostic]) -> Diagram {
         let (entities, node_of) = nodes(project, db);
-        let mut builder = Builder { project, db, node_of, edges: Vec::new(), edge_of: HashMap::new() };
+        let mut builder = Builder { project, db, node_of, edges: Vec::new(), edge_of: FxHashMap::default() };
         builder.foreign_keys();
         builder.parent_sides();
         builder.related_impls();
@@ -178,13 +178,13 @@ impl Diagram {
     /// Attach each finding to the edges whose declarations hold one of its
     /// spans, else to the entity whose declarations hold its primary span.
     fn mark(&mut self, project: &Project, node_of: &[usize], diagnostics: &[Diagnostic]) {
-        let mut edge_spans: SpanIndex = HashMap::new();
+        let mut edge_spans: SpanIndex = FxHashMap::default();
         for (index, edge) in self.relations.iter().enumerate() {
             for span in edge.declarations.iter().flat_map(|d| &d.spans) {
                 edge_spans.entry(span.file).or_default().push((span.range.clone(), index));
             }
         }
-        let mut entity_spans: SpanIndex = HashMap::new();
+        let mut entity_spans: SpanIndex = FxHashMap::default();
         for entity in &project.entities {
             for span in own_spans(project, entity) {
                 entity_spans.entry(span.file).or_default().push((span.range.clone(), node_of[entity.id]));
@@ -192,7 +192,7 @@ impl Diagram {
         }
         for d in diagnostics {
             let spans = std::iter::once(&d.primary).chain(d.labels.iter().map(|l| &l.span));
-            let edges: HashSet<usize> = spans.flat_map(|span| containing(&edge_spans, span)).collect();
+            let edges: FxHashSet<usize> = spans.flat_map(|span| containing(&edge_spans, span)).collect();
             if edges.is_empty() {
                 for node in containing(&entity_spans, &d.primary) {
                     self.entities[node].findings.push(d.rule);
@@ -252,7 +252,7 @@ impl Diagram {
 }
 
 /// Byte ranges per file, each with what it belongs to.
-type SpanIndex = HashMap<FileId, Vec<(Range<usize>, usize)>>;
+type SpanIndex = FxHashMap<FileId, Vec<(Range<usize>, usize)>>;
 
 /// What the ranges of `index` that hold all of `span` belong to.
 fn containing<'i>(index: &'i SpanIndex, span: &'i Span) -> impl Iterator<Item = usize> + 'i {
@@ -319,8 +319,8 @@ fn identifier(name: &str) -> String {
 /// Make `bases` unique in order: the first keeps its name, the next get
 /// `_2`, `_3`, ... skipping names another entity has.
 fn unique(bases: Vec<String>) -> Vec<String> {
-    let taken: HashSet<String> = bases.iter().cloned().collect();
-    let mut used: HashSet<String> = HashSet::new();
+    let taken: FxHashSet<String> = bases.iter().cloned().collect();
+    let mut used: FxHashSet<String> = FxHashSet::default();
     bases
         .into_iter()
         .map(|base| {
@@ -346,7 +346,7 @@ fn is_belongs_to(r: &Relation) -> bool {
 
 /// The primary and foreign key columns of `entity`.
 fn keys(entity: &Entity) -> Vec<Key> {
-    let foreign: HashSet<&str> = entity
+    let foreign: FxHashSet<&str> = entity
         .relations
         .iter()
         .filter(|r| r.kind == RelKind::BelongsTo && r.declared && r.via.is_none())
@@ -380,7 +380,7 @@ struct Builder<'a> {
     node_of: Vec<usize>,
     edges: Vec<Edge>,
     /// (entity, relation index) -> the edge the relation is part of.
-    edge_of: HashMap<(EntityId, usize), usize>,
+    edge_of: FxHashMap<(EntityId, usize), usize>,
 }
 
 impl Builder<'_> {

@@ -14,8 +14,9 @@ use super::extract::ident;
 use super::facts::{
     ByteRange, CallFact, Callee, Deps, FnFacts, LoopFact, LoopKind, Orm, QueryFact, QueryShape, WriteVerb,
 };
+use crate::parse::offsets::ByteOffsets;
+use rustc_hash::{FxHashMap, FxHashSet};
 use shapes::{chain, Executor};
-use std::collections::HashMap;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Expr, ImplItem, Item, Pat, TraitItem};
@@ -75,11 +76,11 @@ fn function(
     let mut walker = Walker::new(text, self_type, module);
     walker.conn_generics = conn_generics(&sig.generics);
     walker.facts.name = ident(&sig.ident);
-    walker.facts.name_span = sig.ident.span().byte_range();
+    walker.facts.name_span = sig.ident.span().bytes();
     walker.facts.inline_module = module.to_vec();
     walker.facts.self_type = self_type.map(str::to_string);
     walker.facts.is_async = sig.asyncness.is_some()
-        || matches!(&sig.output, syn::ReturnType::Type(_, ty) if walker.snippet(ty.span().byte_range()).contains("Future"));
+        || matches!(&sig.output, syn::ReturnType::Type(_, ty) if walker.snippet(ty.span().bytes()).contains("Future"));
     walker.push_scope();
     for (i, input) in sig.inputs.iter().enumerate() {
         let deps = Deps { params: if i < 64 { 1 << i } else { 0 }, loops: 0 };
@@ -90,7 +91,7 @@ fn function(
                 walker.bind("self".to_string(), Var { deps, ..Var::default() });
             }
             syn::FnArg::Typed(pt) => {
-                let conn = shapes::is_conn_type(&walker.snippet(pt.ty.span().byte_range()), &walker.conn_generics);
+                let conn = shapes::is_conn_type(&walker.snippet(pt.ty.span().bytes()), &walker.conn_generics);
                 let names = bindings(&pt.pat);
                 walker.facts.params.push(names.join(", "));
                 for name in names {
@@ -99,7 +100,7 @@ fn function(
             }
         }
     }
-    walker.body = block.brace_token.span.open().byte_range().start..block.brace_token.span.close().byte_range().end;
+    walker.body = block.brace_token.span.open().start_byte()..block.brace_token.span.close().end_byte();
     walker.visit_block(block);
     walker.pop_scope();
     keep(walker.facts, out);
@@ -120,7 +121,7 @@ fn local_closure(name: String, closure: &syn::ExprClosure, outer: &Walker<'_>, o
     let mut walker = Walker::new(outer.text, outer.self_type.as_deref(), &outer.module);
     walker.conn_generics = outer.conn_generics.clone();
     walker.facts.name = name;
-    walker.facts.name_span = closure.or1_token.span.byte_range().start..closure.or2_token.span.byte_range().end;
+    walker.facts.name_span = closure.or1_token.span.start_byte()..closure.or2_token.span.end_byte();
     walker.facts.inline_module = outer.module.clone();
     walker.facts.is_async = closure.asyncness.is_some() || matches!(&*closure.body, Expr::Async(_));
     walker.facts.local_to = Some(outer.body.clone());
@@ -205,7 +206,7 @@ struct Walker<'t> {
     self_type: Option<String>,
     module: Vec<String>,
     conn_generics: Vec<String>,
-    vars: HashMap<String, Var>,
+    vars: FxHashMap<String, Var>,
     /// Per block: the bindings it made and what they shadowed.
     scopes: Vec<Vec<(String, Option<Var>)>>,
     /// Loop bits of the per-item contexts around the current point.
@@ -222,7 +223,7 @@ struct Walker<'t> {
     /// Functions declared inside this one.
     nested: Vec<FnFacts>,
     /// Calls directly under `.await`, by span.
-    awaited: std::collections::HashSet<ByteRange>,
+    awaited: FxHashSet<ByteRange>,
     /// The function body being walked.
     body: ByteRange,
 }
@@ -234,7 +235,7 @@ impl<'t> Walker<'t> {
             self_type: self_type.map(str::to_string),
             module: module.to_vec(),
             conn_generics: Vec::new(),
-            vars: HashMap::new(),
+            vars: FxHashMap::default(),
             scopes: Vec::new(),
             ctx_mask: 0,
             ctx_stack: Vec::new(),
@@ -243,7 +244,7 @@ impl<'t> Walker<'t> {
             concurrency: Vec::new(),
             facts: FnFacts::default(),
             nested: Vec::new(),
-            awaited: std::collections::HashSet::new(),
+            awaited: FxHashSet::default(),
             body: 0..0,
         }
     }
@@ -333,7 +334,7 @@ impl<'t> Walker<'t> {
         }
         // `ctx.data::<DatabaseConnection>()?`
         chain(expr).calls.iter().filter_map(|m| m.turbofish.as_ref()).any(|t| {
-            let args = t.args.first().map(|a| a.span().byte_range()).unwrap_or_default();
+            let args = t.args.first().map(|a| a.span().bytes()).unwrap_or_default();
             shapes::is_conn_type(&self.snippet(args), &self.conn_generics)
         })
     }
@@ -510,7 +511,7 @@ impl<'t> Walker<'t> {
         for arg in &call.args {
             match arg {
                 Expr::Closure(closure) => {
-                    let header = call.method.span().byte_range().start..closure.or2_token.span().byte_range().end;
+                    let header = call.method.span().start_byte()..closure.or2_token.span().end_byte();
                     let items: Vec<String> = closure.inputs.iter().flat_map(bindings).collect();
                     let bit = if batch {
                         0
@@ -535,7 +536,7 @@ impl<'t> Walker<'t> {
                     let path_range = spans::expr(arg);
                     let bit = self.new_loop(LoopFact {
                         kind: LoopKind::Closure,
-                        header: call.method.span().byte_range().start..spans::expr(arg).end,
+                        header: call.method.span().start_byte()..spans::expr(arg).end,
                         item: String::new(),
                         over: over.clone(),
                         literal,
@@ -667,7 +668,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
                 shapes::CONCURRENT_SETS.iter().copied().find(|set| root.iter().any(|s| s.as_str() == *set));
         }
         if let Pat::Type(pt) = &local.pat {
-            let ty = self.snippet(pt.ty.span().byte_range());
+            let ty = self.snippet(pt.ty.span().bytes());
             var.conn |= shapes::is_conn_type(&ty, &self.conn_generics);
             if var.concurrent_set.is_none() {
                 var.concurrent_set = shapes::CONCURRENT_SETS.iter().copied().find(|set| ty.contains(set));
@@ -689,7 +690,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
             let names = bindings(&f.pat);
             self.new_loop(LoopFact {
                 kind: LoopKind::For,
-                header: f.for_token.span.byte_range().start..spans::expr(&f.expr).end,
+                header: f.for_token.span.start_byte()..spans::expr(&f.expr).end,
                 item: names.join(", "),
                 over: self.short(spans::expr(&f.expr)),
                 literal: shapes::is_literal_list(&f.expr),
@@ -703,7 +704,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
     }
 
     fn visit_expr_while(&mut self, w: &'ast syn::ExprWhile) {
-        let start = w.while_token.span.byte_range().start;
+        let start = w.while_token.span.start_byte();
         if let Expr::Let(l) = &*w.cond {
             self.visit_expr(&l.expr);
             let deps = self.deps(&l.expr, false);
@@ -744,7 +745,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
     fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
         let bit = self.new_loop(LoopFact {
             kind: LoopKind::Loop,
-            header: l.loop_token.span.byte_range(),
+            header: l.loop_token.span.bytes(),
             item: String::new(),
             over: String::new(),
             literal: false,
@@ -836,7 +837,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
         }
         let collects_concurrently = name == "collect"
             && call.turbofish.as_ref().is_some_and(|t| {
-                let text = self.snippet(t.span().byte_range());
+                let text = self.snippet(t.span().bytes());
                 shapes::CONCURRENT_SETS.iter().any(|s| text.contains(s))
             });
         let marker = if shapes::CONCURRENT_ADAPTERS.contains(&name.as_str()) || collects_concurrently {
@@ -1013,7 +1014,7 @@ mod tests {
                 let n = posts.iter().count();
                 let ok = posts.iter().all(|p| p.id > 0);
                 let first = posts.first();
-                let mut seen = HashSet::new();
+                let mut seen = FxHashSet::default();
                 seen.insert(n);
                 COUNTER.load(Ordering::Relaxed);
             }",

@@ -3,6 +3,7 @@
 //! chain that is quadratic. The first and last tokens are found structurally.
 
 use crate::parse::facts::ByteRange;
+use crate::parse::offsets::ByteOffsets;
 use syn::spanned::Spanned;
 use syn::Expr;
 
@@ -11,17 +12,17 @@ pub fn expr(e: &Expr) -> ByteRange {
 }
 
 pub fn method_call(call: &syn::ExprMethodCall) -> ByteRange {
-    start(&call.receiver)..call.paren_token.span.close().byte_range().end
+    start(&call.receiver)..call.paren_token.span.close().end_byte()
 }
 
 pub fn call(call: &syn::ExprCall) -> ByteRange {
-    start(&call.func)..call.paren_token.span.close().byte_range().end
+    start(&call.func)..call.paren_token.span.close().end_byte()
 }
 
 fn path_start(path: &syn::Path) -> usize {
     match (&path.leading_colon, path.segments.first()) {
-        (Some(colon), _) => colon.spans[0].byte_range().start,
-        (None, Some(first)) => first.ident.span().byte_range().start,
+        (Some(colon), _) => colon.spans[0].start_byte(),
+        (None, Some(first)) => first.ident.span().start_byte(),
         (None, None) => 0,
     }
 }
@@ -37,50 +38,50 @@ fn start(e: &Expr) -> usize {
         Expr::Path(p) if p.qself.is_none() => path_start(&p.path),
         Expr::Macro(m) => path_start(&m.mac.path),
         Expr::Struct(s) if s.qself.is_none() => path_start(&s.path),
-        Expr::Reference(r) => r.and_token.span.byte_range().start,
-        Expr::Paren(p) => p.paren_token.span.open().byte_range().start,
-        Expr::Tuple(t) => t.paren_token.span.open().byte_range().start,
-        Expr::Array(a) => a.bracket_token.span.open().byte_range().start,
-        Expr::Block(b) if b.label.is_none() => b.block.brace_token.span.open().byte_range().start,
-        Expr::Async(a) => a.async_token.span.byte_range().start,
-        Expr::Lit(l) => l.lit.span().byte_range().start,
-        Expr::Unary(u) => u.op.span().byte_range().start,
+        Expr::Reference(r) => r.and_token.span.start_byte(),
+        Expr::Paren(p) => p.paren_token.span.open().start_byte(),
+        Expr::Tuple(t) => t.paren_token.span.open().start_byte(),
+        Expr::Array(a) => a.bracket_token.span.open().start_byte(),
+        Expr::Block(b) if b.label.is_none() => b.block.brace_token.span.open().start_byte(),
+        Expr::Async(a) => a.async_token.span.start_byte(),
+        Expr::Lit(l) => l.lit.span().start_byte(),
+        Expr::Unary(u) => u.op.span().start_byte(),
         Expr::Binary(b) => start(&b.left),
         Expr::Cast(c) => start(&c.expr),
         Expr::Closure(c) => match (&c.asyncness, &c.capture) {
-            (Some(a), _) => a.span.byte_range().start,
-            (None, Some(m)) => m.span.byte_range().start,
-            (None, None) => c.or1_token.span.byte_range().start,
+            (Some(a), _) => a.span.start_byte(),
+            (None, Some(m)) => m.span.start_byte(),
+            (None, None) => c.or1_token.span.start_byte(),
         },
-        other => other.span().byte_range().start,
+        other => other.span().start_byte(),
     }
 }
 
 fn end(e: &Expr) -> usize {
     match e {
-        Expr::MethodCall(m) => m.paren_token.span.close().byte_range().end,
-        Expr::Call(c) => c.paren_token.span.close().byte_range().end,
-        Expr::Field(f) => f.member.span().byte_range().end,
-        Expr::Index(i) => i.bracket_token.span.close().byte_range().end,
-        Expr::Await(a) => a.await_token.span.byte_range().end,
-        Expr::Try(t) => t.question_token.span.byte_range().end,
-        Expr::Path(p) if p.qself.is_none() => p.path.segments.last().map_or(0, |s| s.span().byte_range().end),
+        Expr::MethodCall(m) => m.paren_token.span.close().end_byte(),
+        Expr::Call(c) => c.paren_token.span.close().end_byte(),
+        Expr::Field(f) => f.member.span().end_byte(),
+        Expr::Index(i) => i.bracket_token.span.close().end_byte(),
+        Expr::Await(a) => a.await_token.span.end_byte(),
+        Expr::Try(t) => t.question_token.span.end_byte(),
+        Expr::Path(p) if p.qself.is_none() => p.path.segments.last().map_or(0, |s| s.span().end_byte()),
         Expr::Macro(m) => match &m.mac.delimiter {
-            syn::MacroDelimiter::Paren(p) => p.span.close().byte_range().end,
-            syn::MacroDelimiter::Brace(b) => b.span.close().byte_range().end,
-            syn::MacroDelimiter::Bracket(b) => b.span.close().byte_range().end,
+            syn::MacroDelimiter::Paren(p) => p.span.close().end_byte(),
+            syn::MacroDelimiter::Brace(b) => b.span.close().end_byte(),
+            syn::MacroDelimiter::Bracket(b) => b.span.close().end_byte(),
         },
-        Expr::Struct(s) => s.brace_token.span.close().byte_range().end,
+        Expr::Struct(s) => s.brace_token.span.close().end_byte(),
         Expr::Reference(r) => end(&r.expr),
-        Expr::Paren(p) => p.paren_token.span.close().byte_range().end,
-        Expr::Tuple(t) => t.paren_token.span.close().byte_range().end,
-        Expr::Array(a) => a.bracket_token.span.close().byte_range().end,
-        Expr::Block(b) => b.block.brace_token.span.close().byte_range().end,
-        Expr::Async(a) => a.block.brace_token.span.close().byte_range().end,
-        Expr::Lit(l) => l.lit.span().byte_range().end,
+        Expr::Paren(p) => p.paren_token.span.close().end_byte(),
+        Expr::Tuple(t) => t.paren_token.span.close().end_byte(),
+        Expr::Array(a) => a.bracket_token.span.close().end_byte(),
+        Expr::Block(b) => b.block.brace_token.span.close().end_byte(),
+        Expr::Async(a) => a.block.brace_token.span.close().end_byte(),
+        Expr::Lit(l) => l.lit.span().end_byte(),
         Expr::Unary(u) => end(&u.expr),
         Expr::Binary(b) => end(&b.right),
         Expr::Closure(c) => end(&c.body),
-        other => other.span().byte_range().end,
+        other => other.span().end_byte(),
     }
 }

@@ -4,6 +4,7 @@ use super::super::attrs::sea_orm_attrs;
 use super::super::extract::ident;
 use super::super::facts::{ColumnFacts, EntityFormat, ModelFacts, RelKind, RelationFacts, SeaOrmFacts};
 use super::{dense, first_relation_attr, type_fact};
+use crate::parse::offsets::ByteOffsets;
 use heck::ToUpperCamelCase;
 use syn::spanned::Spanned;
 
@@ -43,7 +44,7 @@ pub fn entity_model(item: &syn::ItemStruct, format: EntityFormat, facts: &mut Se
             ty,
         });
     }
-    facts.model = Some(ModelFacts { format, table_name, name_span: item.ident.span().byte_range(), columns });
+    facts.model = Some(ModelFacts { format, table_name, name_span: item.ident.span().bytes(), columns });
 }
 
 /// `#[derive(DeriveRelation)] enum Relation { #[sea_orm(belongs_to = "..", ..)] X, .. }`.
@@ -60,7 +61,7 @@ pub fn relation_enum(item: &syn::ItemEnum, facts: &mut SeaOrmFacts) {
         } else {
             continue;
         };
-        let ident_range = variant.ident.span().byte_range();
+        let ident_range = variant.ident.span().bytes();
         facts.relations.push(RelationFacts {
             variant: Some(name),
             target: attr.path(key),
@@ -81,5 +82,5 @@ pub fn field_span(field: &syn::Field) -> std::ops::Range<usize> {
         syn::Visibility::Inherited => field.ident.as_ref().map_or_else(|| field.ty.span(), |i| i.span()),
         vis => vis.span(),
     };
-    start.byte_range().start..field.ty.span().byte_range().end
+    start.start_byte()..field.ty.span().end_byte()
 }

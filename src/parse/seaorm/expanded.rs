@@ -7,6 +7,7 @@ use super::super::facts::{
 };
 use super::super::rel_expr::{block_value, path_segments, rel_ref};
 use super::type_fact;
+use crate::parse::offsets::ByteOffsets;
 use heck::ToUpperCamelCase;
 use syn::spanned::Spanned;
 use syn::{Expr, ImplItem, Pat};
@@ -34,15 +35,14 @@ pub fn model_struct(item: &syn::ItemStruct, facts: &mut SeaOrmFacts) {
     facts.model = Some(ModelFacts {
         format: EntityFormat::Expanded,
         table_name: None,
-        name_span: item.ident.span().byte_range(),
+        name_span: item.ident.span().bytes(),
         columns,
     });
 }
 
 pub fn column_enum(item: &syn::ItemEnum, facts: &mut SeaOrmFacts) {
-    facts.column_enum = Some(
-        item.variants.iter().map(|v| NameFact { name: ident(&v.ident), span: v.ident.span().byte_range() }).collect(),
-    );
+    facts.column_enum =
+        Some(item.variants.iter().map(|v| NameFact { name: ident(&v.ident), span: v.ident.span().bytes() }).collect());
 }
 
 /// `impl EntityName for Entity { fn table_name(&self) -> &str { "cake" } }`.
@@ -52,7 +52,7 @@ pub fn entity_name(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
             continue;
         }
         if let Some(Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })) = block_value(&method.block) {
-            facts.table_name_impl = Some(NameFact { name: s.value(), span: s.span().byte_range() });
+            facts.table_name_impl = Some(NameFact { name: s.value(), span: s.span().bytes() });
         }
     }
 }
@@ -75,9 +75,9 @@ pub fn column_trait(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
 pub fn relation_trait(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
     for arm in def_match_arms(item) {
         let Some(variant) = arm_variant(&arm.pat) else { continue };
-        let start = arm.pat.span().byte_range().start;
+        let start = arm.pat.span().start_byte();
         let relation = builder_chain(&arm.body, variant.clone(), start)
-            .unwrap_or_else(|| defined_elsewhere(&arm.body, variant, start..arm.body.span().byte_range().end));
+            .unwrap_or_else(|| defined_elsewhere(&arm.body, variant, start..arm.body.span().end_byte()));
         facts.relations.push(relation);
     }
 }
@@ -152,11 +152,11 @@ fn builder_chain(expr: &Expr, variant: String, start: usize) -> Option<RelationF
                 };
                 let target = match call.args.first()? {
                     Expr::Path(p) => {
-                        super::super::facts::PathFact { segments: path_segments(&p.path), span: p.span().byte_range() }
+                        super::super::facts::PathFact { segments: path_segments(&p.path), span: p.span().bytes() }
                     }
                     _ => return None,
                 };
-                let end = call.span().byte_range().end;
+                let end = call.span().end_byte();
                 return Some(RelationFacts {
                     variant: Some(variant),
                     target: Some(target),
@@ -198,7 +198,7 @@ fn defined_elsewhere(expr: &Expr, variant: String, span: std::ops::Range<usize>)
 /// `Column::X`, `super::cake::Column::Id`, or a tuple of them.
 fn column_refs(expr: &Expr) -> Vec<ColumnRefFact> {
     match expr {
-        Expr::Path(p) => vec![ColumnRefFact { path: path_segments(&p.path), span: p.span().byte_range() }],
+        Expr::Path(p) => vec![ColumnRefFact { path: path_segments(&p.path), span: p.span().bytes() }],
         Expr::Tuple(t) => t.elems.iter().flat_map(column_refs).collect(),
         Expr::Paren(p) => column_refs(&p.expr),
         _ => Vec::new(),
@@ -212,5 +212,5 @@ fn action(expr: &Expr) -> NameFact {
         Expr::Path(p) => p.path.segments.last().map(|s| ident(&s.ident)).unwrap_or_default(),
         _ => String::new(),
     };
-    NameFact { name, span: expr.span().byte_range() }
+    NameFact { name, span: expr.span().bytes() }
 }

@@ -15,6 +15,7 @@ pub use dense::relation_type;
 use super::attrs::{sea_orm_attrs, SeaOrmAttr};
 use super::facts::{IgnoredAttribute, ModFacts, SeaOrmFacts, TypeFact};
 use super::rel_expr::{first_type_arg, path_segments, type_path};
+use crate::parse::offsets::ByteOffsets;
 use quote::ToTokens;
 use syn::spanned::Spanned;
 
@@ -36,21 +37,21 @@ pub fn struct_item(item: &syn::ItemStruct, facts: &mut SeaOrmFacts) {
     } else if derives.iter().any(|d| d == "DeriveModel") {
         expanded::model_struct(item, facts);
     } else if derives.iter().any(|d| d == "DeriveEntity") {
-        facts.entity_struct = Some(item.ident.span().byte_range());
+        facts.entity_struct = Some(item.ident.span().bytes());
     }
 }
 
 pub fn enum_item(item: &syn::ItemEnum, facts: &mut SeaOrmFacts) {
     let derives = derive_names(&item.attrs);
     if derives.iter().any(|d| d == "DeriveRelation") {
-        facts.relation_enum = Some(item.ident.span().byte_range());
+        facts.relation_enum = Some(item.ident.span().bytes());
         compact::relation_enum(item, facts);
     } else if derives.iter().any(|d| d == "DeriveColumn") {
         expanded::column_enum(item, facts);
     } else if derives.iter().any(|d| d == "DerivePrimaryKey") {
         facts.primary_key_enum = Some(item.variants.iter().map(|v| super::extract::ident(&v.ident)).collect());
     } else if item.ident == "Relation" {
-        facts.relation_enum = Some(item.ident.span().byte_range());
+        facts.relation_enum = Some(item.ident.span().bytes());
     }
 }
 
@@ -120,7 +121,7 @@ fn first_relation_attr(attrs: &[syn::Attribute], owner: &str, facts: &mut SeaOrm
 
 /// Where a declaration starts: its first `#[sea_orm]` attribute, or the item itself.
 fn declaration_start(attrs: &[syn::Attribute], fallback: usize) -> usize {
-    attrs.iter().find(|a| a.path().is_ident("sea_orm")).map_or(fallback, |a| a.span().byte_range().start)
+    attrs.iter().find(|a| a.path().is_ident("sea_orm")).map_or(fallback, |a| a.span().start_byte())
 }
 
 /// A column type for comparison: `Option<..>` removed, spaces removed.

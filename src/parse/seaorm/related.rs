@@ -3,12 +3,13 @@
 use super::super::extract::ident;
 use super::super::facts::{LinkedFacts, PathFact, RelatedImplFacts, SeaOrmFacts};
 use super::super::rel_expr::{block_value, first_type_arg, path_segments, rel_ref, type_path};
+use crate::parse::offsets::ByteOffsets;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Expr, ImplItem, Token};
 
 fn type_path_fact(ty: &syn::Type) -> Option<PathFact> {
-    type_path(ty).map(|p| PathFact { segments: path_segments(p), span: ty.span().byte_range() })
+    type_path(ty).map(|p| PathFact { segments: path_segments(p), span: ty.span().bytes() })
 }
 
 pub fn related_impl(item: &syn::ItemImpl, trait_path: &syn::Path, facts: &mut SeaOrmFacts) {
@@ -19,7 +20,7 @@ pub fn related_impl(item: &syn::ItemImpl, trait_path: &syn::Path, facts: &mut Se
         target,
         to: None,
         via: None,
-        span: item.impl_token.span.byte_range().start..item.self_ty.span().byte_range().end,
+        span: item.impl_token.span.start_byte()..item.self_ty.span().end_byte(),
     };
     for member in &item.items {
         let ImplItem::Fn(f) = member else { continue };
@@ -42,7 +43,7 @@ pub fn linked_impl(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
         from_entity: None,
         to_entity: None,
         hops: Vec::new(),
-        span: item.impl_token.span.byte_range().start..item.self_ty.span().byte_range().end,
+        span: item.impl_token.span.start_byte()..item.self_ty.span().end_byte(),
     };
     for member in &item.items {
         match member {

@@ -4,7 +4,7 @@
 
 use crate::model::Function;
 use crate::parse::facts::{ByteRange, CallFact, Callee};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 pub type FnId = usize;
 
@@ -118,9 +118,9 @@ impl<'p> Helpers<'p> {
 /// call is resolved by looking at a handful of functions, not every function
 /// named `new`.
 pub struct Index<'p> {
-    by_name: HashMap<&'p str, Vec<FnId>>,
-    by_owner: HashMap<(&'p str, &'p str), Vec<FnId>>,
-    by_file: HashMap<(&'p str, usize), Vec<FnId>>,
+    by_name: FxHashMap<&'p str, Vec<FnId>>,
+    by_owner: FxHashMap<(&'p str, &'p str), Vec<FnId>>,
+    by_file: FxHashMap<(&'p str, usize), Vec<FnId>>,
 }
 
 /// A name shared by more functions than this is too common to follow
@@ -129,7 +129,8 @@ const MAX_UNQUALIFIED: usize = 64;
 
 impl<'p> Index<'p> {
     pub fn new(functions: &'p [Function]) -> Self {
-        let mut index = Index { by_name: HashMap::new(), by_owner: HashMap::new(), by_file: HashMap::new() };
+        let mut index =
+            Index { by_name: FxHashMap::default(), by_owner: FxHashMap::default(), by_file: FxHashMap::default() };
         for (id, f) in functions.iter().enumerate() {
             let name = f.facts.name.as_str();
             index.by_name.entry(name).or_default().push(id);
