@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod emit;
 pub mod graph;
+pub mod memory;
 pub mod model;
 pub mod parse;
 pub mod resolve;

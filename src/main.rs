@@ -3,5 +3,6 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
+    ormlint::memory::disable_transparent_huge_pages();
     ormlint::run(std::env::args_os().collect()).into()
 }

@@ -54,6 +54,8 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
+    // The same memory settings as ormlint, so the two differ only in their work.
+    ormlint::memory::disable_transparent_huge_pages();
     match run(Cli::parse().command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
