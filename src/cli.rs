@@ -122,6 +122,10 @@ struct InputArgs {
     /// Parser threads (default: one per core).
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=256))]
     threads: Option<u16>,
+    /// Follow symbolic links while walking directories, wherever they point
+    /// (by default they are skipped, so nothing outside the given paths is read).
+    #[arg(long)]
+    follow_links: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -177,10 +181,9 @@ pub fn analyze(
         let options = &config.options.import_cycle;
         project.modules = resolve::module_graph(&tree, options.include_relation_refs, options.include_reexport_hubs);
     }
-    let relation_graph = graph::RelationGraph::build(&project);
-    let mut diagnostics =
-        rules::run_all(&rules::Context { project: &project, graph: &relation_graph, options: &config.options });
     drop(tree);
+    // The rules read the project only: the per-file facts go before they run,
+    // which lowers the peak. Texts and suppression comments stay for the output.
     let mut db = SourceDb::default();
     let mut suppressions = Vec::with_capacity(parsed.len());
     for file in parsed {
@@ -188,6 +191,9 @@ pub fn analyze(
         suppressions.push(rules::FileSuppressions { comments: file.facts.suppressions, parsed });
         db.add(file.display, file.path, file.text);
     }
+    let relation_graph = graph::RelationGraph::build(&project);
+    let mut diagnostics =
+        rules::run_all(&rules::Context { project: &project, graph: &relation_graph, options: &config.options });
     config.apply_levels(&mut diagnostics, &db);
     rules::apply_suppressions(&suppressions, &db, config, &mut diagnostics);
     if let Some(filter) = &found.report_only {
@@ -346,14 +352,14 @@ fn read_stdin() -> std::io::Result<Vec<u8>> {
 
 /// The configuration `--config`, `--isolated` or the nearest file asks for.
 fn load_config(args: &InputArgs) -> Result<Config, String> {
-    if args.isolated {
-        return Ok(Config::default());
-    }
     let path = match &args.config {
+        _ if args.isolated => None,
         Some(path) => Some(path.clone()),
         None => std::env::current_dir().ok().and_then(|dir| Config::discover(&dir)),
     };
-    path.map_or_else(|| Ok(Config::default()), |p| Config::load(&p))
+    let mut config = path.map_or_else(|| Ok(Config::default()), |p| Config::load(&p))?;
+    config.files.follow_links |= args.follow_links;
+    Ok(config)
 }
 
 fn run_check(out: &mut dyn Write, args: CheckArgs) -> ExitStatus {

@@ -68,6 +68,8 @@ pub struct FileSettings {
     pub exclude: Option<Globs>,
     /// Skip what `.gitignore`, `.ignore` and `.git/info/exclude` list.
     pub respect_gitignore: bool,
+    /// Follow symbolic links while walking (`follow-links`, `--follow-links`).
+    pub follow_links: bool,
     /// The root as an absolute path and as the file system resolves it, once.
     roots: std::sync::OnceLock<(PathBuf, Option<PathBuf>)>,
 }
@@ -79,6 +81,7 @@ impl Default for FileSettings {
             include: None,
             exclude: None,
             respect_gitignore: true,
+            follow_links: false,
             roots: std::sync::OnceLock::new(),
         }
     }
@@ -217,7 +220,7 @@ impl Config {
         Ok(config)
     }
 
-    /// `[files]`: `include`, `exclude`, `respect-gitignore`.
+    /// `[files]`: `include`, `exclude`, `respect-gitignore`, `follow-links`.
     fn files_table(&mut self, value: &toml::Value) -> Result<(), String> {
         let table = value.as_table().ok_or("`files` must be a table: `[files]`")?;
         for (key, value) in table {
@@ -228,8 +231,13 @@ impl Config {
                     self.files.respect_gitignore =
                         value.as_bool().ok_or("`files.respect-gitignore` must be `true` or `false`")?;
                 }
+                "follow-links" => {
+                    self.files.follow_links =
+                        value.as_bool().ok_or("`files.follow-links` must be `true` or `false`")?;
+                }
                 other => {
-                    return Err(unknown("key of `[files]`", other, &["include", "exclude", "respect-gitignore"]));
+                    let known = ["include", "exclude", "respect-gitignore", "follow-links"];
+                    return Err(unknown("key of `[files]`", other, &known));
                 }
             }
         }

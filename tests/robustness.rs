@@ -116,6 +116,68 @@ fn symlink_loops_do_not_hang() {
     let dir = project_with(&[]);
     std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
     assert_eq!(findings(dir.path()), vec![]);
+    // Followed on request, the loop is found and named, and the run goes on.
+    let (report, stderr) = run_json(dir.path(), &["--follow-links"]);
+    assert_eq!(report["summary"]["files"], 2, "{stderr}");
+    assert!(stderr.contains("loop"), "{stderr}");
+}
+
+/// `ormlint check DIR --format json` plus `extra`: the report and standard error.
+fn run_json(dir: &Path, extra: &[&str]) -> (serde_json::Value, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_ormlint"))
+        .arg("check")
+        .arg(dir)
+        .args(["--format", "json", "--isolated"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    let report = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    (report, stderr)
+}
+
+fn rules_in(report: &serde_json::Value) -> Vec<(String, String)> {
+    let findings = report["diagnostics"].as_array().unwrap();
+    findings
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["rule"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+/// A linked folder outside the given path is not read unless asked; asked, it is
+/// read like a folder of the tree, and a file linked from inside is read once.
+#[cfg(unix)]
+#[test]
+fn symbolic_links_are_followed_only_when_asked() {
+    let outside = tempfile::tempdir().unwrap();
+    let dangling = "use sea_orm::entity::prelude::*;\n\n#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]\n#[sea_orm(table_name = \"tag\")]\npub struct Model {\n    #[sea_orm(primary_key)]\n    pub id: i32,\n}\n\n#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]\npub enum Relation {\n    #[sea_orm(has_many = \"super::missing::Entity\")]\n    Missing,\n}\n\nimpl ActiveModelBehavior for ActiveModel {}\n";
+    fs::write(outside.path().join("tag.rs"), dangling).unwrap();
+    let dir = project_with(&[]);
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("linked")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("user.rs"), dir.path().join("alias.rs")).unwrap();
+
+    let (report, stderr) = run_json(dir.path(), &[]);
+    assert_eq!(report["summary"]["files"], 2, "{stderr}");
+    assert_eq!(rules_in(&report), vec![]);
+    assert!(stderr.contains("alias.rs` is a symbolic link") && stderr.contains("--follow-links"), "{stderr}");
+
+    let (report, stderr) = run_json(dir.path(), &["--follow-links"]);
+    // user.rs and alias.rs are one file: read once, so no duplicate entity.
+    assert_eq!(report["summary"]["files"], 3, "{stderr}");
+    let found = rules_in(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.ends_with("linked/tag.rs") && found[0].1 == "unresolved-target", "{found:?}");
+    assert!(!stderr.contains("symbolic link"), "{stderr}");
+
+    // The same from the configuration file.
+    fs::write(dir.path().join("ormlint.toml"), "[files]\nfollow-links = true\n").unwrap();
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_ormlint"))
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["summary"]["files"], 3, "{}", String::from_utf8_lossy(&output.stderr));
 }
 
 fn quiet_or_findings(dir: &Path) -> usize {

@@ -3,6 +3,8 @@
 //! `.gitignore`d files (unless `[files] respect-gitignore = false`), files
 //! `[files]` leaves out, `target/` and hidden directories (`.git/`) are
 //! skipped; a path named explicitly on the command line is always analyzed.
+//! Symbolic links are not followed unless asked (`--follow-links`), so a walk
+//! never leaves the given paths on its own.
 
 mod packages;
 
@@ -153,16 +155,46 @@ pub fn discover(
         }
         walks.push(context);
     }
+    let named = found.sources.len();
     for dir in &walks {
         walk_dir(dir, files, &mut found);
     }
+    // Walk order is the file system's: sorted, a file reached twice keeps the
+    // same name on every run (after the spellings given on the command line).
+    found.sources[named..].sort();
     for root in roots.iter().chain(&buffer_path) {
         if let Some(package) = enclosing_package(root) {
             found.manifests.push(normalize(&package.join("Cargo.toml")));
         }
     }
     let mut seen = FxHashSet::default();
-    found.sources.retain(|s| seen.insert(identity(&s.path)));
+    if files.follow_links {
+        // One file reached through a link and by its own path is read once,
+        // under the name given on the command line, else its own path (its
+        // module name), else the first in sorted order.
+        let canonical: Vec<PathBuf> = found
+            .sources
+            .iter()
+            .map(|s| std::fs::canonicalize(&s.path).unwrap_or_else(|_| identity(&s.path)))
+            .collect();
+        let mut order: Vec<usize> = (0..found.sources.len()).collect();
+        order.sort_by_key(|&i| {
+            let path = &found.sources[i].path;
+            let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            (i >= named, is_link, identity(path) != canonical[i], i)
+        });
+        let mut keep = vec![false; order.len()];
+        for i in order {
+            keep[i] = seen.insert(canonical[i].clone());
+        }
+        let mut index = 0;
+        found.sources.retain(|_| {
+            index += 1;
+            keep[index - 1]
+        });
+    } else {
+        found.sources.retain(|s| seen.insert(identity(&s.path)));
+    }
     found.sources.sort();
     found.manifests.sort();
     found.manifests.dedup();
@@ -213,7 +245,8 @@ fn walk_dir(root: &Path, files: &FileSettings, found: &mut Discovery) {
         .git_exclude(files.respect_gitignore)
         .git_global(files.respect_gitignore)
         .require_git(false)
-        .follow_links(false)
+        // Not followed unless asked: a link may lead out of the given roots.
+        .follow_links(files.follow_links)
         .filter_entry(|entry| {
             !(entry.depth() > 0 && entry.file_type().is_some_and(|t| t.is_dir()) && entry.file_name() == "target")
         })
@@ -227,13 +260,18 @@ fn walk_dir(root: &Path, files: &FileSettings, found: &mut Discovery) {
             }
         };
         let path = entry.path();
-        if entry.path_is_symlink() && path.extension().is_some_and(|e| e == "rs") && files.wants(path) {
+        if !files.follow_links
+            && entry.path_is_symlink()
+            && path.extension().is_some_and(|e| e == "rs")
+            && files.wants(path)
+        {
             // Named on the command line: already read.
             if found.sources.iter().any(|s| identity(&s.path) == identity(path)) {
                 continue;
             }
             found.warnings.push(format!(
-                "`{}` is a symbolic link, which ormlint does not follow: name it on the command line to analyze it",
+                "`{}` is a symbolic link, which ormlint does not follow: name it on the command line, \
+                 or pass `--follow-links`, to analyze it",
                 display_path(path)
             ));
             continue;
