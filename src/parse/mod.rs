@@ -194,8 +194,22 @@ fn too_deep(text: &str) -> Option<(usize, String)> {
     let (mut brackets, mut angles, mut run, mut chain) = (0usize, 0usize, 0usize, 0usize);
     let mut last_significant = 0u8;
     let mut i = 0;
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
     while i < bytes.len() {
         let b = bytes[i];
+        // Whitespace changes nothing; a word (identifier, keyword, number) is
+        // skipped whole, unless it opens a literal (`r"`, `b"`, `br#"`, `c"`).
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        if is_word(b) && !(matches!(b, b'r' | b'b' | b'c') && skip_comment_or_literal(bytes, i).is_some()) {
+            while i < bytes.len() && is_word(bytes[i]) {
+                i += 1;
+            }
+            (run, last_significant) = (0, bytes[i - 1]);
+            continue;
+        }
         let may_start_literal = matches!(b, b'/' | b'"' | b'\'' | b'r' | b'b' | b'c');
         if let Some(end) = may_start_literal.then(|| skip_comment_or_literal(bytes, i)).flatten() {
             i = end;

@@ -110,7 +110,9 @@ struct Collector<'a> {
     relation: u32,
     refs: Vec<PathRef>,
     /// Index in `refs` of each path already recorded.
-    seen: FxHashMap<(Vec<String>, RefKind), usize>,
+    /// Keyed by the segments alone, so a lookup borrows them: the kinds of one
+    /// path are few and searched in a short list.
+    seen: FxHashMap<Vec<String>, Vec<(RefKind, usize)>>,
     /// First segments of the paths used outside relation declarations (with globs only).
     names: FxHashSet<String>,
     /// First segments of the paths used inside them.
@@ -177,13 +179,17 @@ impl Collector<'_> {
 
     fn record(&mut self, segments: Vec<String>, span: std::ops::Range<usize>) {
         let kind = self.kind();
-        match self.seen.get(&(segments.clone(), kind)) {
-            Some(&i) => self.refs[i].count += 1,
+        let index = self.refs.len();
+        match self.seen.get_mut(segments.as_slice()) {
+            Some(kinds) => match kinds.iter().find(|(k, _)| *k == kind) {
+                Some(&(_, i)) => return self.refs[i].count += 1,
+                None => kinds.push((kind, index)),
+            },
             None => {
-                self.seen.insert((segments.clone(), kind), self.refs.len());
-                self.refs.push(PathRef { segments, span, kind, count: 1 });
+                self.seen.insert(segments.clone(), vec![(kind, index)]);
             }
         }
+        self.refs.push(PathRef { segments, span, kind, count: 1 });
     }
 
     fn in_relation(&mut self, f: impl FnOnce(&mut Self)) {

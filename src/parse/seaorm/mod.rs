@@ -79,16 +79,24 @@ pub fn add_generated_names(module: &mut ModFacts) {
     }
 }
 
-/// The last segment of every path in `#[derive(..)]`.
+/// The last segment of every path in `#[derive(..)]`: the last identifier
+/// before each comma. Read from the tokens: every struct and enum has a derive
+/// list, and parsing each into paths was a tenth of the attribute work.
 pub(super) fn derive_names(attrs: &[syn::Attribute]) -> Vec<String> {
     let mut names = Vec::new();
     for attr in attrs.iter().filter(|a| a.path().is_ident("derive")) {
-        let _ = attr.parse_nested_meta(|meta| {
-            if let Some(last) = meta.path.segments.last() {
-                names.push(last.ident.to_string());
+        let syn::Meta::List(list) = &attr.meta else { continue };
+        let mut last = None;
+        for token in list.tokens.clone() {
+            match token {
+                proc_macro2::TokenTree::Ident(ident) => last = Some(ident),
+                proc_macro2::TokenTree::Punct(p) if p.as_char() == ',' => {
+                    names.extend(last.take().map(|i| super::extract::ident(&i)))
+                }
+                _ => {}
             }
-            Ok(())
-        });
+        }
+        names.extend(last.map(|i| super::extract::ident(&i)));
     }
     names
 }
