@@ -154,13 +154,16 @@ pub fn known_names() -> Vec<&'static str> {
 /// Run every rule. Rules are independent; their order does not matter
 /// because the output is sorted afterwards.
 pub fn run_all(ctx: &Context) -> Vec<Diagnostic> {
-    let mut all = Vec::new();
-    for rule in RULES {
-        let mut findings = Findings { rule, diagnostics: Vec::new() };
-        if let Some(check) = rule.check {
-            check(ctx, &mut findings);
-        }
-        all.extend(findings.diagnostics);
-    }
-    all
+    use rayon::prelude::*;
+    // The rules are independent: run side by side, collected in rule order.
+    RULES
+        .par_iter()
+        .flat_map_iter(|rule| {
+            let mut findings = Findings { rule, diagnostics: Vec::new() };
+            if let Some(check) = rule.check {
+                check(ctx, &mut findings);
+            }
+            findings.diagnostics
+        })
+        .collect()
 }
