@@ -241,3 +241,58 @@ fn a_50_mb_file_under_the_limit_is_analyzed() {
     let found = findings(dir.path());
     assert_eq!(found, vec![("post.rs".into(), 15, 5, "missing-cascade".into())], "{found:?}");
 }
+
+/// Runs ormlint without the power to read what its permissions deny: as
+/// itself when it is not root, else through `setpriv` with the capabilities
+/// that let root read anything dropped (CI runs as root).
+#[cfg(unix)]
+fn ormlint_without_read_override(probe: &Path) -> std::process::Command {
+    let binary = env!("CARGO_BIN_EXE_ormlint");
+    if fs::File::open(probe).is_err() {
+        return std::process::Command::new(binary);
+    }
+    let mut cmd = std::process::Command::new("setpriv");
+    cmd.args(["--bounding-set=-dac_override,-dac_read_search", "--", binary]);
+    let check = std::process::Command::new("setpriv")
+        .args(["--bounding-set=-dac_override,-dac_read_search", "--", "cat"])
+        .arg(probe)
+        .output()
+        .expect("running as root, this test needs `setpriv` (util-linux) to give up reading everything");
+    assert!(!check.status.success(), "setpriv did not take away the permission to read {}", probe.display());
+    cmd
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_a_finding_and_the_run_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = project_with(&[("secret.rs", b"pub struct Hidden;\n"), ("locked/inner.rs", b"pub struct Inner;\n")]);
+    let secret = dir.path().join("secret.rs");
+    fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
+    fs::set_permissions(dir.path().join("locked"), fs::Permissions::from_mode(0o000)).unwrap();
+
+    let output = ormlint_without_read_override(&secret)
+        .arg("check")
+        .arg(dir.path())
+        .args(["--format", "json", "--isolated"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    // The unreadable file is an error finding; the two readable files are analyzed.
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let found = rules_in(&report);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].0.ends_with("secret.rs") && found[0].1 == "parse-error", "{found:?}");
+    assert!(report["diagnostics"][0]["message"].as_str().unwrap().contains("cannot read file"), "{report}");
+    // The unreadable folder is a warning about the run, not a finding.
+    assert!(stderr.contains("cannot read `") && stderr.contains("locked`: permission denied; skipped"), "{stderr}");
+
+    // Named on the command line, it is the request that fails: exit 2.
+    let output = ormlint_without_read_override(&secret).arg("check").arg(&secret).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read"));
+
+    // Restored, so the temporary folder can be removed.
+    fs::set_permissions(dir.path().join("locked"), fs::Permissions::from_mode(0o755)).unwrap();
+}

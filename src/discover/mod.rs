@@ -255,7 +255,7 @@ fn walk_dir(root: &Path, files: &FileSettings, found: &mut Discovery) {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                found.warnings.push(err.to_string());
+                found.warnings.push(walk_warning(&err));
                 continue;
             }
         };
@@ -286,6 +286,34 @@ fn walk_dir(root: &Path, files: &FileSettings, found: &mut Discovery) {
         } else if path.file_name().is_some_and(|n| n == "Cargo.toml") {
             found.manifests.push(normalize(path));
         }
+    }
+}
+
+/// A walk error as a sentence: what was skipped and why.
+fn walk_warning(err: &ignore::Error) -> String {
+    /// The I/O error under the path and depth wrappers.
+    fn io_of(err: &ignore::Error) -> Option<&std::io::Error> {
+        match err {
+            ignore::Error::Io(io) => Some(io),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithPath { err, .. } => io_of(err),
+            _ => None,
+        }
+    }
+    match err {
+        ignore::Error::WithDepth { err, .. } => walk_warning(err),
+        ignore::Error::WithPath { path, err } => match io_of(err) {
+            // The walker's own text repeats the path; the kind says it all.
+            Some(io) if io.kind() != std::io::ErrorKind::Other => {
+                format!("cannot read `{}`: {}; skipped", display_path(path), io.kind())
+            }
+            _ => format!("`{}`: {}", display_path(path), walk_warning(err)),
+        },
+        ignore::Error::Loop { ancestor, child } => format!(
+            "`{}` leads back to `{}` (a loop of symbolic links); it is read once",
+            display_path(child),
+            display_path(ancestor)
+        ),
+        other => other.to_string(),
     }
 }
 
