@@ -98,14 +98,39 @@ fn columns_count_characters_across_crlf_tabs_and_multibyte_text() {
 
 #[test]
 fn nothing_is_written_into_the_analyzed_tree() {
-    let dir = project_with(&[]);
-    let before: Vec<_> = walk(dir.path());
+    let dir = project_with(&[("src/lib.rs", b"mod user;\nmod post;\n"), ("Cargo.toml", b"[package]\nname = \"x\"\n")]);
+    let reports = tempfile::tempdir().unwrap();
+    let before = walk(dir.path());
     ormlint::check(&[dir.path().to_path_buf()], &Default::default()).unwrap();
+    // The binary too, with every kind of output, a report file outside the tree and a graph.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_ormlint"))
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "full", "--statistics"])
+        .arg(format!("--format=sarif={}", reports.path().join("r.sarif").display()))
+        .status()
+        .unwrap();
+    assert!(status.code().is_some_and(|c| c < 2));
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_ormlint"))
+        .current_dir(dir.path())
+        .args(["graph", "."])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
     assert_eq!(before, walk(dir.path()));
 }
 
-fn walk(dir: &Path) -> Vec<String> {
-    let mut out: Vec<String> = fs::read_dir(dir).unwrap().map(|e| e.unwrap().path().display().to_string()).collect();
+/// Every entry under `dir` with its size and modification time.
+fn walk(dir: &Path) -> Vec<(String, u64, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let meta = fs::symlink_metadata(&path).unwrap();
+        out.push((path.display().to_string(), meta.len(), meta.modified().unwrap()));
+        if meta.is_dir() {
+            out.extend(walk(&path));
+        }
+    }
     out.sort();
     out
 }
