@@ -3,7 +3,6 @@
 use super::facts::{ByteRange, ColumnRefFact, NameFact, PathFact};
 use crate::parse::offsets::ByteOffsets;
 use syn::punctuated::Punctuated;
-use syn::spanned::Spanned;
 use syn::{Attribute, Expr, Lit, Meta, Token};
 
 /// The keys that make an attribute a relation attribute.
@@ -98,11 +97,60 @@ pub fn sea_orm_attrs(attrs: &[Attribute]) -> Vec<SeaOrmAttr> {
         .iter()
         .filter(|a| a.path().is_ident("sea_orm"))
         .filter_map(|a| {
-            let metas = a.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated).ok()?;
-            let args = metas.iter().filter_map(arg_of).collect();
-            Some(SeaOrmAttr { args, span: a.span().bytes() })
+            let quick = match &a.meta {
+                Meta::List(list) => quick_args(&list.tokens),
+                _ => None,
+            };
+            let args = match quick {
+                Some(args) => args,
+                None => {
+                    let metas = a.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated).ok()?;
+                    metas.iter().filter_map(arg_of).collect()
+                }
+            };
+            // From `#` to `]`, as `Spanned` would give without printing the attribute.
+            let span = a.pound_token.span.start_byte()..a.bracket_token.span.close().end_byte();
+            Some(SeaOrmAttr { args, span })
         })
         .collect()
+}
+
+/// The arguments of `#[sea_orm(..)]` read straight from its tokens, for the
+/// shapes real attributes have: `key`, `key = "literal"`, `key = ident` and
+/// `key(..)`, comma-separated. `None` for anything else, which `syn` then
+/// parses or rejects. Every field and variant has such an attribute, and
+/// parsing each into `syn::Meta` was a fifth of the fact extraction.
+pub fn quick_args(tokens: &proc_macro2::TokenStream) -> Option<Vec<AttrArg>> {
+    use proc_macro2::{Spacing, TokenTree};
+    let mut args = Vec::new();
+    let mut tokens = tokens.clone().into_iter();
+    while let Some(token) = tokens.next() {
+        let TokenTree::Ident(key) = token else { return None };
+        let value = match tokens.next() {
+            None => None,
+            Some(TokenTree::Punct(p)) if p.as_char() == ',' => {
+                args.push(AttrArg { key: key.to_string(), value: None });
+                continue;
+            }
+            Some(TokenTree::Group(_)) => Some(AttrValue::Other),
+            Some(TokenTree::Punct(p)) if p.as_char() == '=' && p.spacing() == Spacing::Alone => match tokens.next()? {
+                TokenTree::Literal(literal) => Some(match Lit::new(literal) {
+                    Lit::Str(s) => str_value(&s),
+                    _ => AttrValue::Other,
+                }),
+                TokenTree::Ident(_) => Some(AttrValue::Other),
+                _ => return None,
+            },
+            Some(_) => return None,
+        };
+        args.push(AttrArg { key: key.to_string(), value });
+        match tokens.next() {
+            None => break,
+            Some(TokenTree::Punct(p)) if p.as_char() == ',' => {}
+            Some(_) => return None,
+        }
+    }
+    Some(args)
 }
 
 fn arg_of(meta: &Meta) -> Option<AttrArg> {
@@ -112,21 +160,23 @@ fn arg_of(meta: &Meta) -> Option<AttrArg> {
         Meta::List(_) => Some(AttrValue::Other),
         Meta::NameValue(nv) => Some(match &nv.value {
             Expr::Lit(lit) => match &lit.lit {
-                Lit::Str(s) => {
-                    let span = s.span().bytes();
-                    // Only a plain `"..."` without escapes or suffix maps content to source bytes 1:1.
-                    let raw = s.token().to_string();
-                    let value = s.value();
-                    let plain = s.suffix().is_empty()
-                        && raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) == Some(value.as_str());
-                    AttrValue::Str { value, content_start: plain.then_some(span.start + 1), span }
-                }
+                Lit::Str(s) => str_value(s),
                 _ => AttrValue::Other,
             },
             _ => AttrValue::Other,
         }),
     };
     Some(AttrArg { key, value })
+}
+
+fn str_value(s: &syn::LitStr) -> AttrValue {
+    let span = s.span().bytes();
+    // Only a plain `"..."` without escapes or suffix maps content to source bytes 1:1.
+    let raw = s.token().to_string();
+    let value = s.value();
+    let plain =
+        s.suffix().is_empty() && raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) == Some(value.as_str());
+    AttrValue::Str { value, content_start: plain.then_some(span.start + 1), span }
 }
 
 /// Split `"Column::A"`, `"(Column::A, Column::B)"` or `"(a, b)"` into column
@@ -182,5 +232,56 @@ mod tests {
         assert_eq!(&source[refs[0].span.clone()], "a");
         assert_eq!(&source[refs[1].span.clone()], "Column::Bb");
         assert_eq!(refs[1].path, vec!["Column", "Bb"]);
+    }
+
+    /// Read from tokens or through `syn::Meta`, an attribute gives the same
+    /// arguments; shapes the token reader does not take are left to `syn`.
+    #[test]
+    fn token_reading_agrees_with_syn() {
+        let taken = [
+            r#"table_name = "cake""#,
+            r#"primary_key, auto_increment = false"#,
+            r#"belongs_to = "super::cake::Entity", from = "Column::CakeId", to = "super::cake::Column::Id", on_delete = "Cascade","#,
+            r#"has_many = "super::fruit::Entity""#,
+            r#"column_type = "Decimal(Some((10, 2)))", nullable"#,
+            r#"column_name = "ty\"pe", unique_key = "a""#,
+            r#"default_value = 1, indexed, r#type = "x""#,
+            r#"rs_type = "String", db_type = "Enum", enum_name = "tea""#,
+            r#"via(x, y), entity = "Foo""#,
+            "",
+            "has_many",
+        ];
+        let left_to_syn = [
+            "default_value = -1",
+            r#"crate::x = "a""#,
+            "a b",
+            ", a",
+            "a = ",
+            "a == 1",
+            r#"a = "x" "y""#,
+            "a = (1 2)",
+            "1 = 2",
+        ];
+        for args in taken.iter().chain(&left_to_syn) {
+            let item: syn::ItemStruct = syn::parse_str(&format!("#[sea_orm({args})] struct S;")).unwrap();
+            let Meta::List(list) = &item.attrs[0].meta else { panic!("{args}") };
+            let quick = quick_args(&list.tokens);
+            assert_eq!(quick.is_some(), taken.contains(args), "{args}");
+            let through_syn = item.attrs[0]
+                .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+                .map(|metas| metas.iter().filter_map(arg_of).collect::<Vec<_>>());
+            if let Some(quick) = quick {
+                assert_eq!(format!("{quick:?}"), format!("{:?}", through_syn.unwrap()), "{args}");
+            }
+            assert_eq!(
+                sea_orm_attrs(&item.attrs).len(),
+                usize::from(quick_args(&list.tokens).is_some() || through_syn_ok(args))
+            );
+        }
+    }
+
+    fn through_syn_ok(args: &str) -> bool {
+        let item: syn::ItemStruct = syn::parse_str(&format!("#[sea_orm({args})] struct S;")).unwrap();
+        item.attrs[0].parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated).is_ok()
     }
 }

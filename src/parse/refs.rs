@@ -6,6 +6,7 @@
 //! Every path of every file passes through here, so a path is only copied
 //! out once its first segment shows it can lead into the project.
 
+use super::attrs::{quick_args, AttrValue};
 use super::extract::{flatten_item_use, ident, Crates, Source};
 use super::facts::{ModFacts, PathRef, RefKind, UseFact};
 use super::rel_expr::path_segments;
@@ -263,13 +264,23 @@ impl Collector<'_> {
     /// Relation targets written as strings in `#[sea_orm(..)]`.
     fn sea_orm_attribute(&mut self, attr: &syn::Attribute) {
         let Meta::List(list) = &attr.meta else { return };
+        if let Some(args) = quick_args(&list.tokens) {
+            for arg in args {
+                if let Some(AttrValue::Str { value, span, .. }) = arg.value {
+                    if RELATION_KEYS.contains(&arg.key.as_str()) {
+                        self.relation_string(&arg.key, &value, span);
+                    }
+                }
+            }
+            return;
+        }
         let _ = list.parse_nested_meta(|meta| {
             let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
             if meta.input.peek(syn::Token![=]) {
                 let value: syn::Expr = meta.value()?.parse()?;
                 if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = value {
                     if RELATION_KEYS.contains(&key.as_str()) {
-                        self.relation_string(&key, &s);
+                        self.relation_string(&key, &s.value(), s.span().bytes());
                     }
                 }
             } else if meta.input.peek(syn::token::Paren) {
@@ -281,10 +292,9 @@ impl Collector<'_> {
 
     /// A relation key's string; outside a relation declaration `entity = ".."`
     /// is code that uses the entity (`DerivePartialModel`).
-    fn relation_string(&mut self, key: &str, lit: &syn::LitStr) {
+    fn relation_string(&mut self, key: &str, value: &str, span: std::ops::Range<usize>) {
         // Split by hand: these strings are plain paths, and tokenizing each
         // one would cost more than the rest of the entity.
-        let value = lit.value();
         let mut segments: Vec<String> = value.split("::").map(|s| s.trim().to_string()).collect();
         let is_ident = |s: &String| {
             s.starts_with(|c: char| c.is_alphabetic() || c == '_') && s.chars().all(|c| c.is_alphanumeric() || c == '_')
@@ -301,7 +311,7 @@ impl Collector<'_> {
             this.buf.clear();
             this.buf.push_str(&segments[0]);
             if this.first_segment() && segments.len() > 1 {
-                this.record(segments, lit.span().bytes());
+                this.record(segments, span);
             }
         };
         if relation {
