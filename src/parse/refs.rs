@@ -329,11 +329,8 @@ fn derives(attrs: &[syn::Attribute], names: &[&str]) -> bool {
 
 impl<'ast> Visit<'ast> for Collector<'_> {
     fn visit_expr_path(&mut self, expr: &'ast syn::ExprPath) {
-        let lone = expr.qself.is_none()
-            && expr.path.leading_colon.is_none()
-            && expr.path.segments.len() == 1
-            && !expr.path.segments[0].ident.to_string().starts_with(|c: char| c.is_ascii_uppercase());
-        self.lone_variable = lone;
+        // A lowercase name: `visit_path` checks the case on the text it writes anyway.
+        self.lone_variable = expr.qself.is_none() && expr.path.leading_colon.is_none() && expr.path.segments.len() == 1;
         self.value_path = true;
         visit::visit_expr_path(self, expr);
         (self.lone_variable, self.value_path) = (false, false);
@@ -376,6 +373,9 @@ impl<'ast> Visit<'ast> for Collector<'_> {
             let _ = write!(self.buf, "{}", first.ident);
             if self.buf.starts_with("r#") {
                 self.buf.drain(..2);
+            }
+            if self.buf.starts_with(|c: char| c.is_ascii_uppercase()) {
+                self.lone_variable = false;
             }
             let leads_inside = match path.leading_colon {
                 Some(_) => self.crates.contains(self.buf.as_str()),

@@ -429,7 +429,7 @@ impl<'t> Walker<'t> {
         let one = matches!(executor, "one" | "first" | "get_result");
         let root_text = || self.short(spans::expr(c.root));
         let method_arg = |names: &[&str]| {
-            c.calls.iter().find(|m| names.contains(&ident(&m.method).as_str())).map(|m| {
+            c.calls.iter().find(|m| names.iter().any(|n| m.method == n)).map(|m| {
                 let name = ident(&m.method);
                 let arg = m.args.first().map(|a| self.short(spans::expr(a))).unwrap_or_default();
                 (name, arg)
@@ -657,10 +657,9 @@ impl<'ast> Visit<'ast> for Walker<'_> {
             var.iter = c.is_iterator();
             // `let txn = db.begin().await?`, `let conn = &mut pool.get()?`: still a connection.
             let keeps_conn = c.calls.iter().all(|m| {
-                matches!(
-                    ident(&m.method).as_str(),
-                    "begin" | "clone" | "as_ref" | "get" | "acquire" | "get_connection" | "conn" | "lock" | "deref"
-                )
+                ["begin", "clone", "as_ref", "get", "acquire", "get_connection", "conn", "lock", "deref"]
+                    .iter()
+                    .any(|n| m.method == n)
             });
             var.conn = keeps_conn && self.is_conn(&init.expr);
             let root = c.root_call().map(|(segs, _)| segs).unwrap_or_default();

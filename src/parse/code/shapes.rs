@@ -319,7 +319,7 @@ pub fn chain(expr: &Expr) -> Chain<'_> {
 
 impl Chain<'_> {
     pub fn has_method(&self, names: &[&str]) -> bool {
-        self.calls.iter().any(|m| names.contains(&ident(&m.method).as_str()))
+        self.calls.iter().any(|m| names.iter().any(|n| m.method == n))
     }
 
     /// The root is a call to a path (`user::Entity::find_by_id(..)`): its segments and args.
@@ -369,7 +369,7 @@ impl Chain<'_> {
     /// Iterating it yields pages or chunks: its outermost call makes them
     /// (`ids.chunks(500)`, `pages.fetch_and_next()`), not one inside the chain.
     pub fn is_batch_source(&self) -> bool {
-        self.calls.first().is_some_and(|m| BATCH_SOURCES.contains(&ident(&m.method).as_str()))
+        self.calls.first().is_some_and(|m| BATCH_SOURCES.iter().any(|n| m.method == n))
     }
 
     /// Visibly an iterator or a stream: its outermost call makes one
@@ -467,8 +467,7 @@ pub fn is_literal_list(expr: &Expr) -> bool {
     let c = chain(expr);
     // `[a, b].iter().copied()` still is the list; `[a, b].concat()` is not.
     let plain = c.calls.iter().all(|m| {
-        matches!(ident(&m.method).as_str(), "iter" | "into_iter" | "copied" | "cloned" | "enumerate")
-            && m.args.is_empty()
+        ["iter", "into_iter", "copied", "cloned", "enumerate"].iter().any(|n| m.method == n) && m.args.is_empty()
     });
     if !plain {
         return false;
