@@ -194,7 +194,7 @@ fn too_deep(text: &str) -> Option<(usize, String)> {
     let (mut brackets, mut angles, mut run, mut chain) = (0usize, 0usize, 0usize, 0usize);
     let mut last_significant = 0u8;
     let mut i = 0;
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80;
+    let is_word = |b: u8| WORD_BYTES[usize::from(b)];
     while i < bytes.len() {
         let b = bytes[i];
         // Whitespace changes nothing; a word (identifier, keyword, number) is
@@ -252,6 +252,19 @@ fn too_deep(text: &str) -> Option<(usize, String)> {
     }
     None
 }
+
+/// Bytes of identifiers, keywords and numbers (any non-ASCII byte included),
+/// as a table: the pre-scan reads every byte of every file.
+const WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+        b += 1;
+    }
+    table
+};
 
 /// If a comment, string, raw string or character literal starts at `i`, the
 /// offset just after it.
