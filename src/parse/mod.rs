@@ -11,6 +11,7 @@ mod offsets;
 mod refs;
 mod rel_expr;
 mod seaorm;
+mod spans;
 pub mod suppressions;
 
 use crate::discover::SourcePath;

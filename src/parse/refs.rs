@@ -13,7 +13,6 @@ use super::rel_expr::path_segments;
 use crate::parse::offsets::ByteOffsets;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write as _;
-use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 use syn::{Item, Meta};
 
@@ -382,7 +381,7 @@ impl<'ast> Visit<'ast> for Collector<'_> {
                 None => self.first_segment() && path.segments.len() > 1,
             };
             if leads_inside {
-                self.record(path_segments(path), path.span().bytes());
+                self.record(path_segments(path), super::spans::path(path));
             }
         }
         (self.lone_variable, self.value_path) = (false, false);

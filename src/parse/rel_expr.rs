@@ -2,8 +2,6 @@
 //! `Linked::link` and `RelationTrait::def` arms.
 
 use super::facts::{RelRefFact, RelRefKind};
-use crate::parse::offsets::ByteOffsets;
-use syn::spanned::Spanned;
 use syn::{Expr, GenericArgument, PathArguments, Stmt, Type};
 
 /// Path segments of a `syn::Path`, keeping a leading `::` as `"::"`.
@@ -65,7 +63,7 @@ fn is_path_named(expr: &Expr, name: &str) -> bool {
 pub fn rel_ref(expr: &Expr) -> RelRefFact {
     let mut expr = peel(expr);
     // Point at the relation itself, not at `Some(..)` around it.
-    let span = expr.span().bytes();
+    let span = super::spans::expr(expr);
     let mut rev = false;
     if let Expr::MethodCall(m) = expr {
         if m.method == "rev" && m.args.is_empty() {

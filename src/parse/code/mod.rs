@@ -8,7 +8,8 @@
 //! argument, so the rule can follow helpers across files without the syntax tree.
 
 mod shapes;
-mod spans;
+
+use super::spans;
 
 use super::extract::ident;
 use super::facts::{

@@ -78,9 +78,10 @@ pub fn relation_enum(item: &syn::ItemEnum, facts: &mut SeaOrmFacts) {
 
 /// A field without its attributes: `pub cake_id: i32`.
 pub fn field_span(field: &syn::Field) -> std::ops::Range<usize> {
+    let ty = super::super::spans::ty(&field.ty);
     let start = match &field.vis {
-        syn::Visibility::Inherited => field.ident.as_ref().map_or_else(|| field.ty.span(), |i| i.span()),
-        vis => vis.span(),
+        syn::Visibility::Inherited => field.ident.as_ref().map_or_else(|| ty.start, |i| i.span().start_byte()),
+        vis => vis.span().start_byte(),
     };
-    start.start_byte()..field.ty.span().end_byte()
+    start..ty.end
 }

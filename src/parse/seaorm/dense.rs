@@ -2,10 +2,10 @@
 
 use super::super::facts::{EntityFormat, PathFact, RelKind, RelationFacts, SeaOrmFacts};
 use super::super::rel_expr::{first_type_arg, path_segments, type_path};
+use super::super::spans;
 use super::{declaration_start, first_relation_attr};
 use crate::parse::offsets::ByteOffsets;
 use heck::ToUpperCamelCase;
-use syn::spanned::Spanned;
 
 /// The relation kind a field type implies and the target entity path:
 /// `HasMany<E>`, `HasOne<E>`, `HasOne<Option<E>>`, `BelongsTo<E>`,
@@ -56,7 +56,7 @@ pub fn relation_field(field: &syn::Field, name: &str, facts: &mut SeaOrmFacts) -
         None => type_kind,
     };
     let declared = declared_kind.is_some() || self_ref;
-    let target_fact = PathFact { segments: path_segments(target), span: target.span().bytes() };
+    let target_fact = PathFact { segments: path_segments(target), span: spans::path(target) };
     let relation_enum = str_of("relation_enum");
     // The macro names the generated Relation variant after `relation_enum`,
     // or after the target's module; junction (via) fields get no variant.
@@ -67,7 +67,9 @@ pub fn relation_field(field: &syn::Field, name: &str, facts: &mut SeaOrmFacts) -
         (None, None) => Some(variant_for_target(&target_fact.segments)),
         (None, Some(_)) => None,
     };
-    let field_range = field.span().bytes();
+    // The whole field, attributes included.
+    let body = super::compact::field_span(field);
+    let field_range = field.attrs.first().map_or(body.start, |a| a.pound_token.span.start_byte())..body.end;
     Some(RelationFacts {
         declared,
         variant,

@@ -6,6 +6,7 @@ use super::super::facts::{
     RelationFacts, SeaOrmFacts,
 };
 use super::super::rel_expr::{block_value, path_segments, rel_ref};
+use super::super::spans;
 use super::type_fact;
 use crate::parse::offsets::ByteOffsets;
 use heck::ToUpperCamelCase;
@@ -77,7 +78,7 @@ pub fn relation_trait(item: &syn::ItemImpl, facts: &mut SeaOrmFacts) {
         let Some(variant) = arm_variant(&arm.pat) else { continue };
         let start = arm.pat.span().start_byte();
         let relation = builder_chain(&arm.body, variant.clone(), start)
-            .unwrap_or_else(|| defined_elsewhere(&arm.body, variant, start..arm.body.span().end_byte()));
+            .unwrap_or_else(|| defined_elsewhere(&arm.body, variant, start..spans::expr(&arm.body).end));
         facts.relations.push(relation);
     }
 }
@@ -152,11 +153,11 @@ fn builder_chain(expr: &Expr, variant: String, start: usize) -> Option<RelationF
                 };
                 let target = match call.args.first()? {
                     Expr::Path(p) => {
-                        super::super::facts::PathFact { segments: path_segments(&p.path), span: p.span().bytes() }
+                        super::super::facts::PathFact { segments: path_segments(&p.path), span: spans::path(&p.path) }
                     }
                     _ => return None,
                 };
-                let end = call.span().end_byte();
+                let end = call.paren_token.span.close().end_byte();
                 return Some(RelationFacts {
                     variant: Some(variant),
                     target: Some(target),
@@ -198,7 +199,7 @@ fn defined_elsewhere(expr: &Expr, variant: String, span: std::ops::Range<usize>)
 /// `Column::X`, `super::cake::Column::Id`, or a tuple of them.
 fn column_refs(expr: &Expr) -> Vec<ColumnRefFact> {
     match expr {
-        Expr::Path(p) => vec![ColumnRefFact { path: path_segments(&p.path), span: p.span().bytes() }],
+        Expr::Path(p) => vec![ColumnRefFact { path: path_segments(&p.path), span: spans::expr(expr) }],
         Expr::Tuple(t) => t.elems.iter().flat_map(column_refs).collect(),
         Expr::Paren(p) => column_refs(&p.expr),
         _ => Vec::new(),
@@ -212,5 +213,5 @@ fn action(expr: &Expr) -> NameFact {
         Expr::Path(p) => p.path.segments.last().map(|s| ident(&s.ident)).unwrap_or_default(),
         _ => String::new(),
     };
-    NameFact { name, span: expr.span().bytes() }
+    NameFact { name, span: spans::expr(expr) }
 }

@@ -9,7 +9,7 @@ use syn::spanned::Spanned;
 use syn::{Expr, ImplItem, Token};
 
 fn type_path_fact(ty: &syn::Type) -> Option<PathFact> {
-    type_path(ty).map(|p| PathFact { segments: path_segments(p), span: ty.span().bytes() })
+    type_path(ty).map(|p| PathFact { segments: path_segments(p), span: super::super::spans::ty(ty) })
 }
 
 pub fn related_impl(item: &syn::ItemImpl, trait_path: &syn::Path, facts: &mut SeaOrmFacts) {

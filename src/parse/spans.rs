@@ -19,6 +19,29 @@ pub fn call(call: &syn::ExprCall) -> ByteRange {
     start(&call.func)..call.paren_token.span.close().end_byte()
 }
 
+/// A type's bytes; paths (nearly every field and relation type) without
+/// printing them.
+pub fn ty(ty: &syn::Type) -> ByteRange {
+    match ty {
+        syn::Type::Path(p) if p.qself.is_none() => path(&p.path),
+        other => other.span().bytes(),
+    }
+}
+
+/// A path from its first token to the end of its last segment (generic
+/// arguments included), as `Spanned` would give it without printing it.
+pub fn path(path: &syn::Path) -> ByteRange {
+    path_start(path)..path.segments.last().map_or(0, segment_end)
+}
+
+fn segment_end(segment: &syn::PathSegment) -> usize {
+    match &segment.arguments {
+        syn::PathArguments::None => segment.ident.span().end_byte(),
+        syn::PathArguments::AngleBracketed(args) => args.gt_token.span.end_byte(),
+        syn::PathArguments::Parenthesized(_) => segment.span().end_byte(),
+    }
+}
+
 fn path_start(path: &syn::Path) -> usize {
     match (&path.leading_colon, path.segments.first()) {
         (Some(colon), _) => colon.spans[0].start_byte(),
@@ -65,7 +88,7 @@ fn end(e: &Expr) -> usize {
         Expr::Index(i) => i.bracket_token.span.close().end_byte(),
         Expr::Await(a) => a.await_token.span.end_byte(),
         Expr::Try(t) => t.question_token.span.end_byte(),
-        Expr::Path(p) if p.qself.is_none() => p.path.segments.last().map_or(0, |s| s.span().end_byte()),
+        Expr::Path(p) if p.qself.is_none() => p.path.segments.last().map_or(0, segment_end),
         Expr::Macro(m) => match &m.mac.delimiter {
             syn::MacroDelimiter::Paren(p) => p.span.close().end_byte(),
             syn::MacroDelimiter::Brace(b) => b.span.close().end_byte(),
