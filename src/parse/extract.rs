@@ -41,7 +41,7 @@ fn mod_facts(items: &[Item], source: &Source) -> ModFacts {
                 name: ident(&m.ident),
                 path_attr: path_attr(&m.attrs),
                 inline: m.content.as_ref().map(|(_, items)| Box::new(mod_facts(items, source))),
-                span: m.span().bytes(),
+                span: mod_span(m),
             }),
             Item::Struct(s) => {
                 facts.items.push(ident(&s.ident));
@@ -72,6 +72,22 @@ fn mod_facts(items: &[Item], source: &Source) -> ModFacts {
     seaorm::add_generated_names(&mut facts);
     super::refs::collect(items, source, &mut facts);
     facts
+}
+
+/// A `mod` item from its first outer attribute to its `;` or `}`, as
+/// `Spanned` gives it, without printing an inline module's whole content.
+fn mod_span(m: &syn::ItemMod) -> std::ops::Range<usize> {
+    let start = match m.attrs.iter().find(|a| matches!(a.style, syn::AttrStyle::Outer)) {
+        Some(attr) => attr.pound_token.span.start_byte(),
+        None if !matches!(m.vis, syn::Visibility::Inherited) => m.vis.span().start_byte(),
+        None => m.unsafety.map_or(m.mod_token.span, |u| u.span).start_byte(),
+    };
+    let end = match (&m.semi, &m.content) {
+        (Some(semi), _) => semi.span.end_byte(),
+        (None, Some((brace, _))) => brace.span.close().end_byte(),
+        (None, None) => m.ident.span().end_byte(),
+    };
+    start..end
 }
 
 /// An identifier without its raw prefix: `r#type` is the item `type`.
@@ -161,4 +177,22 @@ fn generated_by_codegen(attrs: &[syn::Attribute]) -> bool {
         },
         _ => false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `mod_span` agrees with `Spanned`, which prints the module to find it.
+    #[test]
+    fn mod_spans_agree_with_syn() {
+        let text =
+            "mod a;\n/// doc\n#[cfg(test)]\npub(crate) mod b { #![allow(x)] fn f() {} }\nunsafe mod c {}\npub mod d;\n";
+        let file: syn::File = syn::parse_str(text).unwrap();
+        for item in &file.items {
+            let Item::Mod(m) = item else { panic!() };
+            let ours = crate::parse::offsets::with_file(text, || mod_span(m));
+            assert_eq!(ours, m.span().byte_range(), "{}", &text[ours.clone()]);
+        }
+    }
 }

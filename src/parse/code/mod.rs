@@ -81,7 +81,7 @@ fn function(
     walker.facts.inline_module = module.to_vec();
     walker.facts.self_type = self_type.map(str::to_string);
     walker.facts.is_async = sig.asyncness.is_some()
-        || matches!(&sig.output, syn::ReturnType::Type(_, ty) if walker.snippet(ty.span().bytes()).contains("Future"));
+        || matches!(&sig.output, syn::ReturnType::Type(_, ty) if walker.snippet(spans::ty(ty)).contains("Future"));
     walker.push_scope();
     for (i, input) in sig.inputs.iter().enumerate() {
         let deps = Deps { params: if i < 64 { 1 << i } else { 0 }, loops: 0 };
@@ -92,7 +92,7 @@ fn function(
                 walker.bind("self".to_string(), Var { deps, ..Var::default() });
             }
             syn::FnArg::Typed(pt) => {
-                let conn = shapes::is_conn_type(&walker.snippet(pt.ty.span().bytes()), &walker.conn_generics);
+                let conn = shapes::is_conn_type(&walker.snippet(spans::ty(&pt.ty)), &walker.conn_generics);
                 let names = bindings(&pt.pat);
                 walker.facts.params.push(names.join(", "));
                 for name in names {
@@ -668,7 +668,7 @@ impl<'ast> Visit<'ast> for Walker<'_> {
                 shapes::CONCURRENT_SETS.iter().copied().find(|set| root.iter().any(|s| s.as_str() == *set));
         }
         if let Pat::Type(pt) = &local.pat {
-            let ty = self.snippet(pt.ty.span().bytes());
+            let ty = self.snippet(spans::ty(&pt.ty));
             var.conn |= shapes::is_conn_type(&ty, &self.conn_generics);
             if var.concurrent_set.is_none() {
                 var.concurrent_set = shapes::CONCURRENT_SETS.iter().copied().find(|set| ty.contains(set));

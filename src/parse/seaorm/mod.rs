@@ -17,7 +17,6 @@ use super::facts::{IgnoredAttribute, ModFacts, SeaOrmFacts, TypeFact};
 use super::rel_expr::{first_type_arg, path_segments, type_path};
 use crate::parse::offsets::ByteOffsets;
 use quote::ToTokens;
-use syn::spanned::Spanned;
 
 /// Names `DeriveEntityModel` and `#[sea_orm::model]` generate in the module,
 /// so `use super::cake::Column` and friends resolve.
@@ -129,7 +128,7 @@ fn first_relation_attr(attrs: &[syn::Attribute], owner: &str, facts: &mut SeaOrm
 
 /// Where a declaration starts: its first `#[sea_orm]` attribute, or the item itself.
 fn declaration_start(attrs: &[syn::Attribute], fallback: usize) -> usize {
-    attrs.iter().find(|a| a.path().is_ident("sea_orm")).map_or(fallback, |a| a.span().start_byte())
+    attrs.iter().find(|a| a.path().is_ident("sea_orm")).map_or(fallback, |a| a.pound_token.span.start_byte())
 }
 
 /// A column type for comparison: `Option<..>` removed, spaces removed.
