@@ -124,10 +124,11 @@ pub fn parse_text(text: &str) -> Result<FileFacts, ParseFailure> {
 
 /// Parse one file's text into facts; `crates` are the project's crate names.
 pub fn parse_text_in(text: &str, crates: &Crates) -> Result<FileFacts, ParseFailure> {
-    if let Some((at, what)) = too_deep(text) {
-        return Err(ParseFailure { range: at..at + 1, message: format!("{what}; the file is not analyzed") });
-    }
     let prepared = blank_preamble(text);
+    if let Some((at, what)) = too_deep(&prepared) {
+        let width = prepared[at..].chars().next().map_or(0, char::len_utf8);
+        return Err(ParseFailure { range: at..at + width, message: format!("{what}; the file is not analyzed") });
+    }
     let result = match syn::parse_str::<syn::File>(&prepared) {
         Ok(file) => {
             let mut facts = offsets::with_file(&prepared, || {
@@ -186,14 +187,40 @@ fn blank_preamble(text: &str) -> std::borrow::Cow<'_, str> {
 /// ormlint walk such chains recursively, and real builder chains are far shorter.
 pub const MAX_CHAIN: usize = 4096;
 
+/// Generic arguments nested deeper than this are reported. Higher than
+/// [`MAX_NESTING`]: a `<` may be a comparison, which never closes.
+pub const MAX_ANGLES: usize = 4096;
+
+/// Tokens in one stretch of a statement without a `,` or `;` at its own
+/// bracket level. Prefix forms (`return return ..`, `*const *const ..`,
+/// `|x| |x| ..`, `fn() -> fn() -> ..`, `&'a &'a ..`) nest without brackets,
+/// and syn recurses on each; none can nest deeper than such a stretch is
+/// long. Release builds parse 32,000 levels of each within the parser
+/// threads' stack; real statements are far shorter.
+pub const MAX_STRETCH: usize = 16_384;
+
 /// The offset where something `syn` would recurse on first gets deeper than
 /// real code ever does: bracket nesting, `<..>` nesting within a statement,
-/// runs of prefix operators or closure bars (`!!!!x`, `|| || ||`), and method
-/// chains. Comments and literals are skipped, so they never count.
+/// runs of prefix operators, method chains, and stretches of a statement so
+/// long that prefix forms in them could nest arbitrarily deep. Comments and
+/// literals are skipped, so they never count. `text` is what syn will parse
+/// (a shebang line already blanked).
 fn too_deep(text: &str) -> Option<(usize, String)> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Last {
+        Other,
+        /// An identifier or keyword.
+        Word,
+        /// A number, a string or character literal, `)` or `]`: what `<` after it compares.
+        Operand,
+    }
     let bytes = text.as_bytes();
     let (mut brackets, mut angles, mut run, mut chain) = (0usize, 0usize, 0usize, 0usize);
-    let mut last_significant = 0u8;
+    // Tokens since the last `,`/`;` at this bracket level, and whether an
+    // odd number of `|` (closure parameters, whose commas do not count) came since.
+    let (mut stretch, mut bars_open) = (0usize, false);
+    let mut outer: Vec<(usize, bool)> = Vec::new();
+    let mut last = Last::Other;
     let mut i = 0;
     let is_word = |b: u8| WORD_BYTES[usize::from(b)];
     while i < bytes.len() {
@@ -204,52 +231,80 @@ fn too_deep(text: &str) -> Option<(usize, String)> {
             i += 1;
             continue;
         }
+        let at = i;
         if is_word(b) && !(matches!(b, b'r' | b'b' | b'c') && skip_comment_or_literal(bytes, i).is_some()) {
             while i < bytes.len() && is_word(bytes[i]) {
                 i += 1;
             }
-            (run, last_significant) = (0, bytes[i - 1]);
-            continue;
-        }
-        let may_start_literal = matches!(b, b'/' | b'"' | b'\'' | b'r' | b'b' | b'c');
-        if let Some(end) = may_start_literal.then(|| skip_comment_or_literal(bytes, i)).flatten() {
+            run = 0;
+            stretch += 1;
+            last = if b.is_ascii_digit() { Last::Operand } else { Last::Word };
+        } else if let Some(end) =
+            matches!(b, b'/' | b'"' | b'\'' | b'r' | b'b' | b'c').then(|| skip_comment_or_literal(bytes, i)).flatten()
+        {
+            let comment = bytes[i] == b'/';
             i = end;
-            last_significant = b'"';
-            run = 0;
-            continue;
+            if !comment {
+                (run, last) = (0, Last::Operand);
+                stretch += 1;
+            }
+        } else {
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            match b {
+                b'(' | b'[' | b'{' => {
+                    brackets += 1;
+                    outer.push((stretch, bars_open));
+                    (stretch, bars_open) = (0, false);
+                    if b == b'{' {
+                        (angles, chain) = (0, 0);
+                    }
+                }
+                b')' | b']' | b'}' => {
+                    brackets = brackets.saturating_sub(1);
+                    // The group is one token of the stretch around it.
+                    let (around, bars) = outer.pop().unwrap_or((0, false));
+                    (stretch, bars_open) = (around + 1, bars);
+                    if b == b'}' {
+                        (angles, chain) = (0, 0);
+                    }
+                }
+                b';' => (angles, chain, stretch, bars_open) = (0, 0, 0, false),
+                b',' if !bars_open => stretch = 0,
+                b'|' if next != b'|' && next != b'=' => bars_open = !bars_open,
+                // `<=`, `<<=` and a `<` after an operand compare or shift.
+                b'<' if next == b'=' || (next == b'<' && bytes.get(i + 2) == Some(&b'=')) => {}
+                b'<' if last == Last::Operand => {}
+                b'<' => angles += 1,
+                b'>' => angles = angles.saturating_sub(1),
+                // `.name` after an operand: a method call, field or `.await` in a chain.
+                b'.' if last != Last::Other && (next.is_ascii_alphabetic() || next == b'_') => chain += 1,
+                _ => {}
+            }
+            if matches!(b, b'!' | b'-' | b'*' | b'&' | b'|') {
+                run += 1;
+            } else {
+                run = 0;
+            }
+            if !matches!(b, b',' | b';') {
+                stretch += 1;
+            }
+            last = if matches!(b, b')' | b']') { Last::Operand } else { Last::Other };
+            i += 1;
         }
-        match b {
-            b'(' | b'[' => brackets += 1,
-            b'{' => (brackets, angles, chain) = (brackets + 1, 0, 0),
-            b')' | b']' => brackets = brackets.saturating_sub(1),
-            b'}' => (brackets, angles, chain) = (brackets.saturating_sub(1), 0, 0),
-            b';' => (angles, chain) = (0, 0),
-            b'<' => angles += 1,
-            b'>' => angles = angles.saturating_sub(1),
-            b'.' if last_significant == b')' => chain += 1,
-            _ => {}
-        }
-        if matches!(b, b'!' | b'-' | b'*' | b'&' | b'|') {
-            run += 1;
-        } else if !b.is_ascii_whitespace() {
-            run = 0;
-        }
-        let what = if brackets > MAX_NESTING || angles > MAX_NESTING {
+        let what = if brackets > MAX_NESTING {
             format!("nesting deeper than {MAX_NESTING} levels")
+        } else if angles > MAX_ANGLES {
+            format!("generic arguments nested deeper than {MAX_ANGLES} levels")
         } else if run > MAX_NESTING {
             format!("more than {MAX_NESTING} prefix operators or closure bars in a row")
         } else if chain > MAX_CHAIN {
             format!("a method chain longer than {MAX_CHAIN} calls")
+        } else if stretch > MAX_STRETCH {
+            format!("more than {MAX_STRETCH} tokens in one statement without a `,` or `;`")
         } else {
-            String::new()
+            continue;
         };
-        if !what.is_empty() {
-            return Some((i, what));
-        }
-        if !b.is_ascii_whitespace() {
-            last_significant = b;
-        }
-        i += 1;
+        return Some((at, what));
     }
     None
 }
@@ -357,6 +412,21 @@ mod tests {
             format!("fn f() {{ let x = {}1; }}", "!".repeat(100_000)),
             format!("fn f() {{ let x = {}1; }}", "|| ".repeat(100_000)),
             format!("fn f() {{ x{}; }}", ".a()".repeat(100_000)),
+            // Prefix forms nest without brackets (each aborted on the parser
+            // threads' stack before the stretch guard).
+            format!("type T = {}u8;", "*const ".repeat(100_000)),
+            format!("type T<'a> = {}u8;", "&'a ".repeat(100_000)),
+            format!("type T = {}u8;", "fn() -> ".repeat(100_000)),
+            format!("type T = {}u8;", "Box<dyn Fn() -> ".repeat(30_000)),
+            format!("fn f() {{ {}1; }}", "return ".repeat(200_000)),
+            format!("fn f() {{ {}1; }}", "break ".repeat(200_000)),
+            format!("fn f() {{ let c = {}1; }}", "move || ".repeat(100_000)),
+            format!("fn f() {{ let c = {}1; }}", "|x| ".repeat(100_000)),
+            format!("fn f() {{ let c = {}1; }}", "|x, y| ".repeat(100_000)),
+            format!("fn f() {{ let &mut {}x = y; }}", "&mut ".repeat(100_000)),
+            format!("fn f() {{ let c = {}1; }}", ".. ".repeat(100_000)),
+            format!("async fn f() {{ let x = y{}; }}", ".await".repeat(200_000)),
+            format!("fn f() {{ x{}; }}", ".a".repeat(100_000)),
         ];
         for text in cases {
             let failure = parse_text(&text).unwrap_err();
@@ -375,6 +445,35 @@ mod tests {
         );
         assert!(too_deep(&text).is_none());
         assert!(parse_text(&text).is_ok());
+    }
+
+    /// Long but flat code is parsed: comparisons, shifts and float lists in
+    /// one statement, and long argument and element lists.
+    #[test]
+    fn flat_code_is_not_nesting() {
+        let cases = [
+            format!(
+                "pub const M: [u64; 300] = [{}];",
+                (0..300).map(|i| format!("1 << {}", i % 64)).collect::<Vec<_>>().join(", ")
+            ),
+            format!("fn f(a: u8, n: u8) -> bool {{ {} }}", vec!["a <= n"; 300].join(" && ")),
+            format!("fn f(i: u8) -> [bool; 300] {{ [{}] }}", vec!["i < 5"; 300].join(", ")),
+            format!("const F: [f64; 5000] = [{}];", vec!["1.0"; 5000].join(", ")),
+            format!("fn f() {{ g({}); }}", vec!["x"; 50_000].join(", ")),
+            format!("const A: u64 = {};", vec!["1"; 5000].join(" + ")),
+        ];
+        for text in cases {
+            assert_eq!(too_deep(&text), None, "{}", &text[..80]);
+            // On a stack as large as the parser threads': syn recurses too.
+            let parsed = std::thread::Builder::new().stack_size(256 << 20).spawn(move || parse_text(&text).is_ok());
+            assert!(parsed.unwrap().join().unwrap());
+        }
+    }
+
+    #[test]
+    fn a_shebang_line_cannot_hide_nesting() {
+        let text = format!("#!/bin/sh \"\nfn f() {{ let x = {}1{}; }}\n", "(".repeat(100_000), ")".repeat(100_000));
+        assert!(parse_text(&text).unwrap_err().message.contains("nesting"));
     }
 
     #[test]
