@@ -19,7 +19,16 @@ struct LineIndex {
     /// Byte offset where each line starts; line 1 is at index 0.
     starts: Vec<usize>,
     /// The text, kept only when it is not all ASCII (columns count characters).
-    non_ascii: Option<String>,
+    non_ascii: Option<NonAscii>,
+}
+
+/// Character offsets of the lines that need them, built on first use: a
+/// walk along a long line for every span on it was quadratic.
+struct NonAscii {
+    text: String,
+    /// Per line: `None` while unused, then the byte offset of each character
+    /// (empty for an ASCII line, where the column is the byte offset).
+    chars: std::cell::RefCell<Vec<Option<Vec<u32>>>>,
 }
 
 impl LineIndex {
@@ -27,21 +36,34 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
         starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-        let non_ascii = (!text.is_ascii()).then(|| text.to_owned());
+        let non_ascii = (!text.is_ascii())
+            .then(|| NonAscii { text: text.to_owned(), chars: std::cell::RefCell::new(vec![None; starts.len()]) });
         LineIndex { len: text.len(), starts, non_ascii }
     }
 
     fn byte(&self, at: LineColumn) -> usize {
-        let Some(&line_start) = self.starts.get(at.line.wrapping_sub(1)) else {
+        let line = at.line.wrapping_sub(1);
+        let Some(&line_start) = self.starts.get(line) else {
             return self.len;
         };
-        let Some(text) = &self.non_ascii else {
+        let Some(non_ascii) = &self.non_ascii else {
             return (line_start + at.column).min(self.len);
         };
-        match text[line_start..].char_indices().nth(at.column) {
-            Some((offset, _)) => line_start + offset,
-            None => self.len,
+        let mut chars = non_ascii.chars.borrow_mut();
+        let offsets = chars[line].get_or_insert_with(|| {
+            let end = self.starts.get(line + 1).map_or(self.len, |&next| next);
+            let text = &non_ascii.text[line_start..end];
+            if text.is_ascii() {
+                Vec::new()
+            } else {
+                // One past the last character too: a span may end there.
+                text.char_indices().map(|(offset, _)| offset as u32).chain([text.len() as u32]).collect()
+            }
+        });
+        if offsets.is_empty() {
+            return (line_start + at.column).min(self.len);
         }
+        offsets.get(at.column).map_or(self.len, |&offset| line_start + offset as usize)
     }
 }
 
@@ -101,7 +123,9 @@ mod tests {
     /// multi-byte text, CRLF lines and a last line without a newline.
     #[test]
     fn agrees_with_proc_macro2() {
+        let long_line = format!("// é\nfn f() {{ {} }}", "a::b(\"ü\"); ".repeat(2_000));
         let texts = [
+            long_line.as_str(),
             "fn main() {\n    let x = 1;\n}\n",
             "// é\nfn f() -> &'static str { \"ü—\" }\r\nstruct S { a: u8 } // 🦀\n  const C: char = 'ß';",
             "",
