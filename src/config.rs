@@ -180,6 +180,10 @@ impl Config {
 
     /// Read and validate a configuration file.
     pub fn load(path: &Path) -> Result<Config, String> {
+        // A FIFO or a device would block the read, or never end.
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            return Err(format!("cannot read {}: not a regular file", path.display()));
+        }
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let mut config = Config::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         config.path = Some(path.to_path_buf());

@@ -308,11 +308,17 @@ fn walk_warning(err: &ignore::Error) -> String {
             }
             _ => format!("`{}`: {}", display_path(path), walk_warning(err)),
         },
-        ignore::Error::Loop { ancestor, child } => format!(
-            "`{}` leads back to `{}` (a loop of symbolic links); it is read once",
-            display_path(child),
-            display_path(ancestor)
-        ),
+        ignore::Error::Loop { ancestor, child } => {
+            let shown = |path: &Path| match display_path(path) {
+                path if path.is_empty() => ".".to_string(),
+                path => path,
+            };
+            format!(
+                "`{}` leads back to `{}` (a loop of symbolic links); it is read once",
+                shown(child),
+                shown(ancestor)
+            )
+        }
         other => other.to_string(),
     }
 }

@@ -54,8 +54,9 @@ impl SeaOrmAttr {
         self.args.iter().any(|a| a.key == key)
     }
 
+    /// The last `key`: SeaORM's parsers let a repeated key overwrite the earlier one.
     pub fn get(&self, key: &str) -> Option<&AttrArg> {
-        self.args.iter().find(|a| a.key == key)
+        self.args.iter().rev().find(|a| a.key == key)
     }
 
     pub fn str(&self, key: &str) -> Option<NameFact> {
@@ -117,36 +118,42 @@ pub fn sea_orm_attrs(attrs: &[Attribute]) -> Vec<SeaOrmAttr> {
 
 /// The arguments of `#[sea_orm(..)]` read straight from its tokens, for the
 /// shapes real attributes have: `key`, `key = "literal"`, `key = ident` and
-/// `key(..)`, comma-separated. `None` for anything else, which `syn` then
-/// parses or rejects. Every field and variant has such an attribute, and
-/// parsing each into `syn::Meta` was a fifth of the fact extraction.
+/// `key(..)`. Commas between them may be left out, as SeaORM's relation
+/// attribute parser (sea-bae) allows. `None` for anything else, which `syn`
+/// then parses or rejects. Every field and variant has such an attribute,
+/// and parsing each into `syn::Meta` was a fifth of the fact extraction.
 pub fn quick_args(tokens: &proc_macro2::TokenStream) -> Option<Vec<AttrArg>> {
     use proc_macro2::{Spacing, TokenTree};
     let mut args = Vec::new();
-    let mut tokens = tokens.clone().into_iter();
+    let mut tokens = tokens.clone().into_iter().peekable();
     while let Some(token) = tokens.next() {
         let TokenTree::Ident(key) = token else { return None };
-        let value = match tokens.next() {
-            None => None,
-            Some(TokenTree::Punct(p)) if p.as_char() == ',' => {
-                args.push(AttrArg { key: key.to_string(), value: None });
-                continue;
+        let value = match tokens.peek() {
+            None | Some(TokenTree::Ident(_)) => None,
+            Some(TokenTree::Punct(p)) if p.as_char() == ',' => None,
+            Some(TokenTree::Group(_)) => {
+                tokens.next();
+                Some(AttrValue::Other)
             }
-            Some(TokenTree::Group(_)) => Some(AttrValue::Other),
-            Some(TokenTree::Punct(p)) if p.as_char() == '=' && p.spacing() == Spacing::Alone => match tokens.next()? {
-                TokenTree::Literal(literal) => Some(match Lit::new(literal) {
-                    Lit::Str(s) => str_value(&s),
-                    _ => AttrValue::Other,
-                }),
-                TokenTree::Ident(_) => Some(AttrValue::Other),
-                _ => return None,
-            },
+            Some(TokenTree::Punct(p)) if p.as_char() == '=' && p.spacing() == Spacing::Alone => {
+                tokens.next();
+                match tokens.next()? {
+                    TokenTree::Literal(literal) => Some(match Lit::new(literal) {
+                        Lit::Str(s) => str_value(&s),
+                        _ => AttrValue::Other,
+                    }),
+                    TokenTree::Ident(_) => Some(AttrValue::Other),
+                    _ => return None,
+                }
+            }
             Some(_) => return None,
         };
         args.push(AttrArg { key: key.to_string(), value });
-        match tokens.next() {
-            None => break,
-            Some(TokenTree::Punct(p)) if p.as_char() == ',' => {}
+        match tokens.peek() {
+            Some(TokenTree::Punct(p)) if p.as_char() == ',' => {
+                tokens.next();
+            }
+            None | Some(TokenTree::Ident(_)) => {}
             Some(_) => return None,
         }
     }
@@ -251,10 +258,14 @@ mod tests {
             "",
             "has_many",
         ];
+        // Without commas, as sea-bae reads relation attributes.
+        let no_commas =
+            quick_args(&r#"belongs_to = "super::cake::Entity" from = "Column::CakeId" skip_fk"#.parse().unwrap());
+        let keys: Vec<_> = no_commas.unwrap().into_iter().map(|a| a.key).collect();
+        assert_eq!(keys, ["belongs_to", "from", "skip_fk"]);
         let left_to_syn = [
             "default_value = -1",
             r#"crate::x = "a""#,
-            "a b",
             ", a",
             "a = ",
             "a == 1",
