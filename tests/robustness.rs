@@ -194,6 +194,20 @@ fn symbolic_links_are_followed_only_when_asked() {
     assert!(found[0].0.ends_with("linked/tag.rs") && found[0].1 == "unresolved-target", "{found:?}");
     assert!(!stderr.contains("symbolic link"), "{stderr}");
 
+    // A module file linked into a crate from a shared folder keeps its place
+    // in the crate, where `mod` finds it, not the folder the link leads to.
+    let ws = tempfile::tempdir().unwrap();
+    fs::create_dir_all(ws.path().join("app/src")).unwrap();
+    fs::create_dir_all(ws.path().join("shared")).unwrap();
+    fs::write(ws.path().join("app/Cargo.toml"), "[package]\nname = \"app\"\n").unwrap();
+    fs::write(ws.path().join("app/src/lib.rs"), "pub mod post;\npub mod user;\n").unwrap();
+    fs::write(ws.path().join("app/src/user.rs"), GOOD_PAIR[0].1).unwrap();
+    fs::write(ws.path().join("shared/post.rs"), GOOD_PAIR[1].1).unwrap();
+    std::os::unix::fs::symlink("../../shared/post.rs", ws.path().join("app/src/post.rs")).unwrap();
+    let (report, stderr) = run_json(ws.path(), &["--follow-links"]);
+    assert_eq!(rules_in(&report), vec![], "{stderr}");
+    assert_eq!(report["summary"]["files"], 3, "{stderr}");
+
     // The same from the configuration file.
     fs::write(dir.path().join("ormlint.toml"), "[files]\nfollow-links = true\n").unwrap();
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_ormlint"))

@@ -170,8 +170,12 @@ pub fn discover(
     let mut seen = FxHashSet::default();
     if files.follow_links {
         // One file reached through a link and by its own path is read once,
-        // under the name given on the command line, else its own path (its
-        // module name), else the first in sorted order.
+        // under the name given on the command line, else a path inside a
+        // crate's `src/` (where `mod` declarations find it), else a path that
+        // is not itself a link, else the first in sorted order.
+        let crate_sources: FxHashSet<PathBuf> =
+            found.manifests.iter().filter_map(|m| m.parent()).map(|dir| identity(&dir.join("src"))).collect();
+        let in_crate_source = |path: &Path| identity(path).ancestors().any(|dir| crate_sources.contains(dir));
         let canonical: Vec<PathBuf> = found
             .sources
             .iter()
@@ -181,7 +185,7 @@ pub fn discover(
         order.sort_by_key(|&i| {
             let path = &found.sources[i].path;
             let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            (i >= named, is_link, identity(path) != canonical[i], i)
+            (i >= named, !in_crate_source(path), is_link, identity(path) != canonical[i], i)
         });
         let mut keep = vec![false; order.len()];
         for i in order {
