@@ -191,38 +191,54 @@ pub const MAX_CHAIN: usize = 4096;
 /// [`MAX_NESTING`]: a `<` may be a comparison, which never closes.
 pub const MAX_ANGLES: usize = 4096;
 
-/// Tokens in one stretch of a statement without a `,` or `;` at its own
-/// bracket level. Prefix forms (`return return ..`, `*const *const ..`,
-/// `|x| |x| ..`, `fn() -> fn() -> ..`, `&'a &'a ..`) nest without brackets,
-/// and syn recurses on each; none can nest deeper than such a stretch is
-/// long. Release builds parse 32,000 levels of each within the parser
-/// threads' stack; real statements are far shorter.
+/// Tokens of the statements a point of the file sits in: at each bracket
+/// level around it, those since the last `,` or `;` (or the `}` that ended a
+/// statement), summed over the levels. Prefix forms (`return return ..`,
+/// `*const *const ..`, `|x| |x| ..`, `fn() -> fn() -> ..`, `&'a &'a ..`) nest
+/// without brackets and syn recurses on each, inside and across brackets;
+/// none can nest deeper than this sum. Release builds parse 32,000 levels of
+/// each within the parser threads' stack; real statements are far shorter.
 pub const MAX_STRETCH: usize = 16_384;
+
+/// Keywords after which a `|` opens closure parameters rather than or-ing.
+const BEFORE_CLOSURE: &[&[u8]] = &[b"move", b"return", b"break", b"yield", b"in", b"else", b"static", b"async"];
 
 /// The offset where something `syn` would recurse on first gets deeper than
 /// real code ever does: bracket nesting, `<..>` nesting within a statement,
-/// runs of prefix operators, method chains, and stretches of a statement so
-/// long that prefix forms in them could nest arbitrarily deep. Comments and
-/// literals are skipped, so they never count. `text` is what syn will parse
-/// (a shebang line already blanked).
+/// runs of prefix operators, method chains, and statements so long that
+/// prefix forms in them could nest arbitrarily deep. Comments and literals
+/// are skipped, so they never count. `text` is what syn will parse (a
+/// shebang line already blanked).
 fn too_deep(text: &str) -> Option<(usize, String)> {
+    /// What the last token was, to tell a binary `<`/`|` from an opening one.
     #[derive(Clone, Copy, PartialEq)]
     enum Last {
+        /// Punctuation, a keyword before an expression, or nothing yet.
         Other,
-        /// An identifier or keyword.
+        /// An identifier: `a < b` or `Vec<T>`, `a | b`.
         Word,
-        /// A number, a string or character literal, `)` or `]`: what `<` after it compares.
+        /// A number, a literal, `)` or `]`: a `<` after it compares.
         Operand,
     }
+    /// One bracket level's statement so far.
+    #[derive(Clone, Copy, Default)]
+    struct Level {
+        /// Tokens since the level's last `,` or `;`.
+        stretch: usize,
+        /// Links of the method chain being read at this level.
+        chain: usize,
+        /// Inside closure parameters `|a, b|`, whose commas end nothing.
+        params: bool,
+    }
     let bytes = text.as_bytes();
-    let (mut brackets, mut angles, mut run, mut chain) = (0usize, 0usize, 0usize, 0usize);
-    // Tokens since the last `,`/`;` at this bracket level, and whether an
-    // odd number of `|` (closure parameters, whose commas do not count) came since.
-    let (mut stretch, mut bars_open) = (0usize, false);
-    let mut outer: Vec<(usize, bool)> = Vec::new();
+    let (mut angles, mut run) = (0usize, 0usize);
+    let mut level = Level::default();
+    // The levels around this one, and the sum of their stretches.
+    let (mut outer, mut enclosing): (Vec<Level>, usize) = (Vec::new(), 0);
     let mut last = Last::Other;
     let mut i = 0;
     let is_word = |b: u8| WORD_BYTES[usize::from(b)];
+    let next_significant = |from: usize| bytes[from..].iter().copied().find(|b| !b.is_ascii_whitespace());
     while i < bytes.len() {
         let b = bytes[i];
         // Whitespace changes nothing; a word (identifier, keyword, number) is
@@ -237,8 +253,14 @@ fn too_deep(text: &str) -> Option<(usize, String)> {
                 i += 1;
             }
             run = 0;
-            stretch += 1;
-            last = if b.is_ascii_digit() { Last::Operand } else { Last::Word };
+            level.stretch += 1;
+            last = if b.is_ascii_digit() {
+                Last::Operand
+            } else if BEFORE_CLOSURE.contains(&&bytes[at..i]) {
+                Last::Other
+            } else {
+                Last::Word
+            };
         } else if let Some(end) =
             matches!(b, b'/' | b'"' | b'\'' | b'r' | b'b' | b'c').then(|| skip_comment_or_literal(bytes, i)).flatten()
         {
@@ -246,38 +268,50 @@ fn too_deep(text: &str) -> Option<(usize, String)> {
             i = end;
             if !comment {
                 (run, last) = (0, Last::Operand);
-                stretch += 1;
+                level.stretch += 1;
             }
         } else {
             let next = bytes.get(i + 1).copied().unwrap_or(0);
+            i += 1;
             match b {
                 b'(' | b'[' | b'{' => {
-                    brackets += 1;
-                    outer.push((stretch, bars_open));
-                    (stretch, bars_open) = (0, false);
+                    enclosing += level.stretch;
+                    outer.push(level);
+                    level = Level::default();
                     if b == b'{' {
-                        (angles, chain) = (0, 0);
+                        angles = 0;
                     }
                 }
                 b')' | b']' | b'}' => {
-                    brackets = brackets.saturating_sub(1);
-                    // The group is one token of the stretch around it.
-                    let (around, bars) = outer.pop().unwrap_or((0, false));
-                    (stretch, bars_open) = (around + 1, bars);
+                    // The group is one token of the statement around it.
+                    level = outer.pop().unwrap_or_default();
+                    enclosing -= level.stretch.min(enclosing);
+                    level.stretch += 1;
                     if b == b'}' {
-                        (angles, chain) = (0, 0);
+                        angles = 0;
+                        // A block that a word, an attribute or another block
+                        // follows ended its statement (an item, a match arm,
+                        // an `if` or loop statement); `else` and `as` go on.
+                        let follows = next_significant(i);
+                        let goes_on = bytes[i..].trim_ascii_start().starts_with(b"else")
+                            || bytes[i..].trim_ascii_start().starts_with(b"as ");
+                        if follows.is_some_and(|n| is_word(n) || matches!(n, b'#' | b'{' | b'}')) && !goes_on {
+                            level = Level::default();
+                        }
                     }
                 }
-                b';' => (angles, chain, stretch, bars_open) = (0, 0, 0, false),
-                b',' if !bars_open => stretch = 0,
-                b'|' if next != b'|' && next != b'=' => bars_open = !bars_open,
+                b';' => (angles, level) = (0, Level::default()),
+                b',' if !level.params => (level.stretch, level.chain) = (0, 0),
+                // `||` is an empty parameter list or an or: one token either way.
+                b'|' if next == b'|' => i += 1,
+                b'|' if next != b'=' && (level.params || last == Last::Other) => level.params = !level.params,
                 // `<=`, `<<=` and a `<` after an operand compare or shift.
-                b'<' if next == b'=' || (next == b'<' && bytes.get(i + 2) == Some(&b'=')) => {}
+                b'<' if next == b'=' || (next == b'<' && bytes.get(i + 1) == Some(&b'=')) => {}
                 b'<' if last == Last::Operand => {}
                 b'<' => angles += 1,
                 b'>' => angles = angles.saturating_sub(1),
                 // `.name` after an operand: a method call, field or `.await` in a chain.
-                b'.' if last != Last::Other && (next.is_ascii_alphabetic() || next == b'_') => chain += 1,
+                b'.' if last != Last::Other && (next.is_ascii_alphabetic() || next == b'_') => level.chain += 1,
                 _ => {}
             }
             if matches!(b, b'!' | b'-' | b'*' | b'&' | b'|') {
@@ -285,22 +319,21 @@ fn too_deep(text: &str) -> Option<(usize, String)> {
             } else {
                 run = 0;
             }
-            if !matches!(b, b',' | b';') {
-                stretch += 1;
+            if !matches!(b, b',' | b';' | b')' | b']' | b'}') {
+                level.stretch += 1;
             }
             last = if matches!(b, b')' | b']') { Last::Operand } else { Last::Other };
-            i += 1;
         }
-        let what = if brackets > MAX_NESTING {
+        let what = if outer.len() > MAX_NESTING {
             format!("nesting deeper than {MAX_NESTING} levels")
         } else if angles > MAX_ANGLES {
             format!("generic arguments nested deeper than {MAX_ANGLES} levels")
         } else if run > MAX_NESTING {
             format!("more than {MAX_NESTING} prefix operators or closure bars in a row")
-        } else if chain > MAX_CHAIN {
+        } else if level.chain > MAX_CHAIN {
             format!("a method chain longer than {MAX_CHAIN} calls")
-        } else if stretch > MAX_STRETCH {
-            format!("more than {MAX_STRETCH} tokens in one statement without a `,` or `;`")
+        } else if enclosing + level.stretch > MAX_STRETCH {
+            format!("a statement of more than {MAX_STRETCH} tokens without a `,` or `;`")
         } else {
             continue;
         };
@@ -427,6 +460,9 @@ mod tests {
             format!("fn f() {{ let c = {}1; }}", ".. ".repeat(100_000)),
             format!("async fn f() {{ let x = y{}; }}", ".await".repeat(200_000)),
             format!("fn f() {{ x{}; }}", ".a".repeat(100_000)),
+            // Prefix forms split by brackets still add up (a review found these aborting).
+            format!("fn f() {{ {r}{{ {r}{{ 1 }} }} }}", r = "return ".repeat(16_000)),
+            format!("type T = ({p}[({p}[({p}u8)])]);", p = "*const ".repeat(8_000)),
         ];
         for text in cases {
             let failure = parse_text(&text).unwrap_err();
@@ -461,6 +497,22 @@ mod tests {
             format!("const F: [f64; 5000] = [{}];", vec!["1.0"; 5000].join(", ")),
             format!("fn f() {{ g({}); }}", vec!["x"; 50_000].join(", ")),
             format!("const A: u64 = {};", vec!["1"; 5000].join(" + ")),
+            // Items, match arms and block statements end where their block does.
+            (0..3000).map(|i| format!("#[test]\nfn t{i}() {{ assert!(true) }}\n")).collect::<String>(),
+            format!(
+                "fn f(n: u32) -> u32 {{ match n {{ {} _ => 0 }} }}",
+                (0..5000).map(|i| format!("{i} => {{ {i} }} ")).collect::<String>()
+            ),
+            format!(
+                "fn f(n: u32) -> u32 {{ match n {{ 0 | 1 => 1, {} _ => 0 }} }}",
+                (2..6000).map(|i| format!("{i} => {i}, ")).collect::<String>()
+            ),
+            format!("fn f(a: bool) {{ g(a || a, {}); }}", vec!["1"; 17_000].join(", ")),
+            format!(
+                "fn f(v: u32, f: &mut W) -> R {{ match v {{ {} _ => f.write_str(\"x\"), }} }}",
+                (0..4200).map(|i| format!("{i} => f.write_str(\"v{i}\"), ")).collect::<String>()
+            ),
+            format!("fn f() {{ {} }}", "if a { b(); } else { c(); } ".repeat(3000)),
         ];
         for text in cases {
             assert_eq!(too_deep(&text), None, "{}", &text[..80]);
