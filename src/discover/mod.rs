@@ -175,17 +175,19 @@ pub fn discover(
         // is not itself a link, else the first in sorted order.
         let crate_sources: FxHashSet<PathBuf> =
             found.manifests.iter().filter_map(|m| m.parent()).map(|dir| identity(&dir.join("src"))).collect();
-        let in_crate_source = |path: &Path| identity(path).ancestors().any(|dir| crate_sources.contains(dir));
         let canonical: Vec<PathBuf> = found
             .sources
             .iter()
             .map(|s| std::fs::canonicalize(&s.path).unwrap_or_else(|_| identity(&s.path)))
             .collect();
         let mut order: Vec<usize> = (0..found.sources.len()).collect();
-        order.sort_by_key(|&i| {
+        // Each key costs a few system calls: computed once per file.
+        order.sort_by_cached_key(|&i| {
             let path = &found.sources[i].path;
             let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            (i >= named, !in_crate_source(path), is_link, identity(path) != canonical[i], i)
+            let absolute = identity(path);
+            let in_crate_source = absolute.ancestors().any(|dir| crate_sources.contains(dir));
+            (i >= named, !in_crate_source, is_link, absolute != canonical[i], i)
         });
         let mut keep = vec![false; order.len()];
         for i in order {

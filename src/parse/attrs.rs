@@ -119,7 +119,8 @@ pub fn sea_orm_attrs(attrs: &[Attribute]) -> Vec<SeaOrmAttr> {
 /// The arguments of `#[sea_orm(..)]` read straight from its tokens, for the
 /// shapes real attributes have: `key`, `key = "literal"`, `key = ident` and
 /// `key(..)`. Commas between them may be left out, as SeaORM's relation
-/// attribute parser (sea-bae) allows. `None` for anything else, which `syn`
+/// attribute parser (sea-bae) allows; its column attributes need them, so a
+/// column attribute without commas is read although rustc rejects it. `None` for anything else, which `syn`
 /// then parses or rejects. Every field and variant has such an attribute,
 /// and parsing each into `syn::Meta` was a fifth of the fact extraction.
 pub fn quick_args(tokens: &proc_macro2::TokenStream) -> Option<Vec<AttrArg>> {

@@ -6,7 +6,7 @@
 //! Every path of every file passes through here, so a path is only copied
 //! out once its first segment shows it can lead into the project.
 
-use super::attrs::{quick_args, AttrValue};
+use super::attrs::{sea_orm_attrs, AttrValue};
 use super::extract::{flatten_item_use, ident, Crates, Source};
 use super::facts::{ModFacts, PathRef, RefKind, UseFact};
 use super::rel_expr::path_segments;
@@ -14,7 +14,7 @@ use crate::parse::offsets::ByteOffsets;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::fmt::Write as _;
 use syn::visit::{self, Visit};
-use syn::{Item, Meta};
+use syn::Item;
 
 /// SeaORM attribute keys whose string values name another entity or its columns.
 const RELATION_KEYS: &[&str] = &["belongs_to", "has_one", "has_many", "to", "from", "entity", "via"];
@@ -262,31 +262,15 @@ impl Collector<'_> {
 
     /// Relation targets written as strings in `#[sea_orm(..)]`.
     fn sea_orm_attribute(&mut self, attr: &syn::Attribute) {
-        let Meta::List(list) = &attr.meta else { return };
-        if let Some(args) = quick_args(&list.tokens) {
-            for arg in args {
+        for parsed in sea_orm_attrs(std::slice::from_ref(attr)) {
+            for arg in parsed.args {
                 if let Some(AttrValue::Str { value, span, .. }) = arg.value {
                     if RELATION_KEYS.contains(&arg.key.as_str()) {
                         self.relation_string(&arg.key, &value, span);
                     }
                 }
             }
-            return;
         }
-        let _ = list.parse_nested_meta(|meta| {
-            let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
-            if meta.input.peek(syn::Token![=]) {
-                let value: syn::Expr = meta.value()?.parse()?;
-                if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = value {
-                    if RELATION_KEYS.contains(&key.as_str()) {
-                        self.relation_string(&key, &s.value(), s.span().bytes());
-                    }
-                }
-            } else if meta.input.peek(syn::token::Paren) {
-                let _ = meta.parse_nested_meta(|_| Ok(()));
-            }
-            Ok(())
-        });
     }
 
     /// A relation key's string; outside a relation declaration `entity = ".."`

@@ -1,6 +1,7 @@
-//! Byte ranges of expressions without `Spanned::span()`, which prints the
-//! whole sub-tree into tokens to find its ends: on every link of a long method
-//! chain that is quadratic. The first and last tokens are found structurally.
+//! Byte ranges of expressions, paths and types without `Spanned::span()`,
+//! which prints the whole sub-tree into tokens to find its ends (on every link
+//! of a long method chain that is quadratic). The first and last tokens are
+//! found structurally; forms not listed fall back to `Spanned`.
 
 use crate::parse::facts::ByteRange;
 use crate::parse::offsets::ByteOffsets;
