@@ -238,7 +238,6 @@ fn too_deep(text: &str) -> Option<(usize, String)> {
     let mut last = Last::Other;
     let mut i = 0;
     let is_word = |b: u8| WORD_BYTES[usize::from(b)];
-    let next_significant = |from: usize| bytes[from..].iter().copied().find(|b| !b.is_ascii_whitespace());
     while i < bytes.len() {
         let b = bytes[i];
         // Whitespace changes nothing; a word (identifier, keyword, number) is
@@ -292,10 +291,10 @@ fn too_deep(text: &str) -> Option<(usize, String)> {
                         // A block that a word, an attribute or another block
                         // follows ended its statement (an item, a match arm,
                         // an `if` or loop statement); `else` and `as` go on.
-                        let follows = next_significant(i);
-                        let goes_on = bytes[i..].trim_ascii_start().starts_with(b"else")
-                            || bytes[i..].trim_ascii_start().starts_with(b"as ");
-                        if follows.is_some_and(|n| is_word(n) || matches!(n, b'#' | b'{' | b'}')) && !goes_on {
+                        let rest = bytes[i..].trim_ascii_start();
+                        let goes_on = rest.starts_with(b"else") || rest.starts_with(b"as ");
+                        let ends = rest.first().is_some_and(|&n| is_word(n) || matches!(n, b'#' | b'{' | b'}'));
+                        if ends && !goes_on {
                             level = Level::default();
                         }
                     }
